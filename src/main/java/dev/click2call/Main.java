@@ -1,0 +1,5 @@
+package dev.click2call;
+
+public final class Main {
+  public static void main(String[] args) {}
+}
