@@ -1,0 +1,112 @@
+package dev.click2call.protocol;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns frames into requests, routes each to the handler registered for its type and writes exactly
+ * one reply per request through the shared {@link FrameWriter}.
+ */
+public final class Dispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  private static final int MAX_ID_LENGTH = 64;
+
+  private final Map<String, RequestHandler> handlers;
+  private final FrameWriter writer;
+  private final ExecutorService workers;
+
+  public Dispatcher(
+      Map<String, RequestHandler> handlers, FrameWriter writer, ExecutorService workers) {
+    this.handlers = Map.copyOf(handlers);
+    this.writer = writer;
+    this.workers = workers;
+  }
+
+  /** Validates the envelope on the calling thread, then serves the request on a worker. */
+  public void accept(byte[] payload) {
+    Map<String, Object> message;
+    try {
+      message = Json.decodeObject(payload);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("bad frame: {}", e.getMessage());
+      send(Messages.errorReply(null, ErrorCode.BAD_REQUEST, e.getMessage()));
+      return;
+    }
+    Object id = message.get("id");
+    if (!(id instanceof String requestId)
+        || requestId.isEmpty()
+        || requestId.length() > MAX_ID_LENGTH) {
+      send(
+          Messages.errorReply(
+              null, ErrorCode.BAD_REQUEST, "'id' must be a string of 1 to 64 characters"));
+      return;
+    }
+    Object type = message.get("type");
+    if (!(type instanceof String requestType)) {
+      send(Messages.errorReply(requestId, ErrorCode.BAD_REQUEST, "'type' must be a string"));
+      return;
+    }
+    RequestHandler handler = handlers.get(requestType);
+    if (handler == null) {
+      send(
+          Messages.errorReply(
+              requestId,
+              ErrorCode.UNKNOWN_TYPE,
+              "unknown request type '" + clip(requestType) + "'"));
+      return;
+    }
+    Request request = new Request(requestId, requestType, message);
+    try {
+      workers.execute(() -> serve(handler, request));
+    } catch (RejectedExecutionException e) {
+      send(Messages.errorReply(requestId, ErrorCode.INTERNAL, "the host is shutting down"));
+    }
+  }
+
+  private void serve(RequestHandler handler, Request request) {
+    Map<String, Object> reply;
+    try {
+      reply = Messages.okReply(request.id(), handler.handle(request));
+    } catch (RequestException e) {
+      LOG.info(
+          "{} {} refused: {} {}", request.type(), request.id(), e.code().wire(), e.getMessage());
+      reply = Messages.errorReply(request.id(), e.code(), e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("{} {} failed", request.type(), request.id(), e);
+      reply = Messages.errorReply(request.id(), ErrorCode.INTERNAL, String.valueOf(e.getMessage()));
+    }
+    send(reply);
+  }
+
+  /** Sends any outgoing message; a failure to write means the browser is gone. */
+  public void send(Map<String, ?> message) {
+    try {
+      writer.write(Json.encode(message));
+    } catch (IOException e) {
+      LOG.warn("cannot write to the browser: {}", e.getMessage());
+    } catch (IllegalArgumentException e) {
+      LOG.error("dropped an oversized outgoing message: {}", e.getMessage());
+    }
+  }
+
+  /** Lets running handlers finish their replies, waiting at most the given time. */
+  public void drain(long timeout, TimeUnit unit) {
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(timeout, unit)) {
+        LOG.warn("handlers still running at shutdown; their replies are dropped");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String clip(String text) {
+    return text.length() > 64 ? text.substring(0, 64) + "…" : text;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.click2call.protocol;
+
+/**
+ * Error codes of the protocol. Append-only: a code, once published, keeps its name and meaning (see
+ * docs/PROTOCOL.md).
+ */
+public enum ErrorCode {
+  BAD_REQUEST("bad_request"),
+  UNKNOWN_TYPE("unknown_type"),
+  INVALID_TARGET("invalid_target"),
+  SOFTPHONE_UNAVAILABLE("softphone_unavailable"),
+  BUSY("busy"),
+  FORBIDDEN("forbidden"),
+  INTERNAL("internal"),
+  UNSUPPORTED("unsupported"),
+  NO_CALL("no_call");
+
+  private final String wire;
+
+  ErrorCode(String wire) {
+    this.wire = wire;
+  }
+
+  /** The code as it appears in {@code error.code}. */
+  public String wire() {
+    return wire;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.click2call.protocol.handlers;
+
+import dev.click2call.dialing.DialTarget;
+import dev.click2call.dialing.InvalidTargetException;
+import dev.click2call.dialing.TargetParser;
+import dev.click2call.protocol.ErrorCode;
+import dev.click2call.protocol.Request;
+import dev.click2call.protocol.RequestException;
+import dev.click2call.protocol.RequestHandler;
+import dev.click2call.softphone.Softphone;
+import dev.click2call.softphone.SoftphoneException;
+import java.util.Map;
+
+/** {@code dial}: validates the target, then hands its canonical form to the softphone. */
+public final class DialHandler implements RequestHandler {
+  private final Softphone softphone;
+  private final TargetParser parser;
+
+  public DialHandler(Softphone softphone, TargetParser parser) {
+    this.softphone = softphone;
+    this.parser = parser;
+  }
+
+  @Override
+  public Map<String, Object> handle(Request request) throws RequestException {
+    String raw = request.requiredString("target", 4096);
+    DialTarget target;
+    try {
+      target = parser.parse(raw);
+    } catch (InvalidTargetException e) {
+      throw new RequestException(ErrorCode.INVALID_TARGET, e.getMessage());
+    }
+    try {
+      return Map.of("dialed", softphone.dial(target));
+    } catch (SoftphoneException e) {
+      throw SoftphoneErrors.toRequestException(e);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.click2call.protocol.handlers;
+
+import dev.click2call.softphone.CallEvent;
+import dev.click2call.softphone.CallInfo;
+import dev.click2call.softphone.Operation;
+import dev.click2call.softphone.Softphone;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The protocol's JSON shapes of softphone data: softphone object, call object, call event. */
+public final class SoftphoneViews {
+  private SoftphoneViews() {}
+
+  public static Map<String, Object> softphone(Softphone softphone) {
+    return softphone(softphone.kind(), softphone.available());
+  }
+
+  public static Map<String, Object> softphone(String kind, boolean available) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("kind", kind);
+    view.put("available", available);
+    return view;
+  }
+
+  public static List<String> capabilities(Softphone softphone) {
+    List<String> names = new ArrayList<>();
+    names.add("hello");
+    names.add("status");
+    for (Operation operation : Operation.values()) {
+      if (softphone.capabilities().contains(operation)) {
+        names.add(operation.wire());
+      }
+    }
+    return names;
+  }
+
+  public static Map<String, Object> call(CallInfo call) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("state", call.state().wire());
+    view.put("direction", call.direction() == null ? null : call.direction().wire());
+    view.put("remote", call.remote());
+    view.put("since", call.since());
+    view.put("callId", call.callId());
+    view.put("onHold", call.onHold());
+    return view;
+  }
+
+  /** The fields of a {@code call} event (without the envelope). */
+  public static Map<String, Object> callEvent(CallEvent event) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("state", event.state().wire());
+    view.put("direction", event.direction() == null ? null : event.direction().wire());
+    view.put("remote", event.remote());
+    view.put("at", event.at());
+    view.put("callId", event.callId());
+    view.put("onHold", event.onHold());
+    if (event.reason() != null) {
+      view.put("reason", event.reason());
+    }
+    return view;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.click2call.softphone;
+
+import dev.click2call.dialing.DialTarget;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A desktop softphone the host drives. Implementations (MicroSIP, baresip, test doubles) know their
+ * own control surface and nothing of the browser protocol.
+ */
+public interface Softphone extends AutoCloseable {
+  /** A short name such as {@code microsip}; appears as {@code softphone.kind}. */
+  String kind();
+
+  /** Whether the softphone is installed and can be reached or started now. */
+  boolean available();
+
+  /** The operations this softphone supports. */
+  Set<Operation> capabilities();
+
+  /**
+   * Places a call to an already validated target.
+   *
+   * @return exactly the string handed to the softphone
+   */
+  String dial(DialTarget target) throws SoftphoneException;
+
+  void answer() throws SoftphoneException;
+
+  void hangup() throws SoftphoneException;
+
+  default void decline() throws SoftphoneException {
+    throw SoftphoneException.unsupported(kind(), Operation.DECLINE);
+  }
+
+  default void hold() throws SoftphoneException {
+    throw SoftphoneException.unsupported(kind(), Operation.HOLD);
+  }
+
+  /**
+   * @return exactly the string handed to the softphone
+   */
+  default String transfer(DialTarget target) throws SoftphoneException {
+    throw SoftphoneException.unsupported(kind(), Operation.TRANSFER);
+  }
+
+  /**
+   * @param digits already validated: 0-9, *, #
+   */
+  default void dtmf(String digits) throws SoftphoneException {
+    throw SoftphoneException.unsupported(kind(), Operation.DTMF);
+  }
+
+  /** The call the softphone has now, if any. */
+  Optional<CallInfo> currentCall();
+
+  /** Where call and availability changes go; replaces any earlier listener. */
+  void setListener(SoftphoneListener listener);
+
+  /** Releases what the adapter holds (connections, owned processes). Never throws. */
+  @Override
+  void close();
+}
