@@ -21,6 +21,9 @@ public final class Settings {
   public static final Set<String> KNOWN_KEYS =
       Set.of("softphone", "logLevel", "allowedExtensions", "dialing", "microsip", "baresip");
 
+  /** Top-level keys that hold a room's own object. */
+  private static final Set<String> SECTIONS = Set.of("dialing", "microsip", "baresip");
+
   public static final Set<String> SOFTPHONES = Set.of("auto", "microsip", "baresip", "none");
 
   private static final long MAX_FILE_BYTES = 256 * 1024;
@@ -70,11 +73,12 @@ public final class Settings {
       for (String key : KNOWN_KEYS) {
         if (root.has(key)) {
           roots.put(key, root); // later files (the machine-wide one) win
-          sections.put(key, root.node(key));
+          if (SECTIONS.contains(key)) {
+            sections.put(key, root.node(key));
+          }
         }
       }
     }
-    sections.keySet().removeAll(Set.of("softphone", "logLevel"));
     return new Settings(sections, roots);
   }
 

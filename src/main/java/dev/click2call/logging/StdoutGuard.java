@@ -31,11 +31,14 @@ public final class StdoutGuard {
 
   /** Replaces {@code System.out} and {@code System.in}; returns the guard holding the real ones. */
   public static StdoutGuard install() {
-    StdoutGuard guard =
-        new StdoutGuard(
-            new FileOutputStream(FileDescriptor.out),
-            // Buffered: FileInputStream.readNBytes seeks, which fails on the pipes browsers use.
-            new java.io.BufferedInputStream(new java.io.FileInputStream(FileDescriptor.in)));
+    return install(
+        new FileOutputStream(FileDescriptor.out),
+        // Buffered: FileInputStream.readNBytes seeks, which fails on the pipes browsers use.
+        new java.io.BufferedInputStream(new java.io.FileInputStream(FileDescriptor.in)));
+  }
+
+  static StdoutGuard install(OutputStream realOut, InputStream realIn) {
+    StdoutGuard guard = new StdoutGuard(realOut, realIn);
     System.setOut(new PrintStream(guard.new StrayOutput(), true, StandardCharsets.UTF_8));
     System.setIn(InputStream.nullInputStream());
     return guard;

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /** JSON encoding and decoding for protocol messages (jackson-jr: small and quick to start). */
 public final class Json {
-  private static final JSON CODEC = JSON.std;
+  // Nulls are written: the contract has fields such as "id":null and "call":null.
+  private static final JSON CODEC = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
   private Json() {}
 
