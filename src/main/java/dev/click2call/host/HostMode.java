@@ -21,10 +21,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Host mode: guards stdout, checks the caller, wires the softphone and serves the browser. */
+/**
+ * Host mode: guards stdout, checks the caller, wires the softphone and serves the browser. The path
+ * to the first reply does no logging; the logging backend starts on a background thread.
+ */
 public final class HostMode {
   /** Exit status for a caller that is not on the allowlist (stdin is never read). */
   public static final int EXIT_FORBIDDEN_CALLER = 4;
@@ -36,30 +38,25 @@ public final class HostMode {
   public static int run(Caller caller) {
     StdoutGuard guard = StdoutGuard.install();
     UserDirs dirs = UserDirs.current();
-    Settings settings = Settings.defaults();
+    Settings loaded = Settings.defaults();
     ConfigException settingsProblem = null;
     try {
-      settings = Settings.load(dirs);
+      loaded = Settings.load(dirs);
     } catch (ConfigException e) {
       settingsProblem = e;
     }
-    String level = System.getenv("CLICK2CALL_LOG_LEVEL");
-    LogSetup.configure(dirs.logDir(), level != null ? level : settings.logLevel());
-    Logger log = LoggerFactory.getLogger(HostMode.class);
-    log.info(
-        "click2call {} host started for {} (pid {})",
-        Version.current(),
-        caller,
-        ProcessHandle.current().pid());
-    if (settingsProblem != null) {
-      log.error("{}; using defaults and no softphone", settingsProblem.getMessage());
-    }
+    Settings settings = loaded;
+    String envLevel = System.getenv("CLICK2CALL_LOG_LEVEL");
+    String level = envLevel != null ? envLevel : settings.logLevel();
 
     CallerPolicy policy =
         new CallerPolicy(
             ExtensionIds.bundled(), settings.extraChromiumIds(), settings.extraGeckoIds());
     if (!policy.allows(caller)) {
-      log.error("refusing caller {}: not on the allowlist", caller);
+      LogSetup.configure(dirs.logDir(), level);
+      LoggerFactory.getLogger(HostMode.class)
+          .error(
+              "refusing caller {}: not on the allowlist (exit {})", caller, EXIT_FORBIDDEN_CALLER);
       return EXIT_FORBIDDEN_CALLER;
     }
 
@@ -67,13 +64,29 @@ public final class HostMode {
         settingsProblem != null
             ? new NoSoftphone(settingsProblem.getMessage())
             : SoftphoneSelector.select(settings, System.getenv());
-    log.info("softphone: {} (available: {})", softphone.kind(), softphone.available());
-    FrameWriter writer = new FrameWriter(guard.protocolOut());
+    ConfigException problem = settingsProblem;
+    LogSetup.configureInBackground(
+        dirs.logDir(),
+        level,
+        () -> {
+          var log = LoggerFactory.getLogger(HostMode.class);
+          log.info(
+              "click2call {} host started for {} (pid {}); softphone {} (available: {})",
+              Version.current(),
+              caller,
+              ProcessHandle.current().pid(),
+              softphone.kind(),
+              softphone.available());
+          if (problem != null) {
+            log.error("{}; using defaults and no softphone", problem.getMessage());
+          }
+        });
+
     Dispatcher dispatcher =
         new Dispatcher(
             Handlers.standard(
                 softphone, new TargetParser(DialingRules.AS_WRITTEN), Version.current()),
-            writer,
+            new FrameWriter(guard.protocolOut()),
             workers());
     softphone.setListener(new EventPublisher(dispatcher::send));
     try {
@@ -81,7 +94,8 @@ public final class HostMode {
     } finally {
       softphone.close();
       if (guard.strayBytes() > 0) {
-        log.warn("{} bytes of stray standard output were blocked", guard.strayBytes());
+        LoggerFactory.getLogger(HostMode.class)
+            .warn("{} bytes of stray standard output were blocked", guard.strayBytes());
       }
     }
   }

@@ -65,6 +65,23 @@ public final class LogSetup {
     }
   }
 
+  /**
+   * Configures logging on a background thread, then runs {@code whenReady} there: the host answers
+   * its first request while the logging backend (a noticeable part of start-up) is still loading.
+   */
+  public static Thread configureInBackground(Path logDir, String level, Runnable whenReady) {
+    Thread thread =
+        new Thread(
+            () -> {
+              configure(logDir, level);
+              whenReady.run();
+            },
+            "log-setup");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
   static Level parseLevel(String level) {
     if (level == null) {
       return Level.INFO;

@@ -17,7 +17,11 @@ import org.slf4j.LoggerFactory;
  * never corrupts the frame stream; standard input is likewise reserved for the frame reader.
  */
 public final class StdoutGuard {
-  private static final Logger LOG = LoggerFactory.getLogger(StdoutGuard.class);
+  /** Loaded on first stray write, so installing the guard never waits for logging to start. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(StdoutGuard.class);
+  }
+
   private static final int MAX_LOGGED_LINE = 2000;
 
   private final OutputStream protocolOut;
@@ -80,7 +84,7 @@ public final class StdoutGuard {
 
     private void flushLine() {
       if (line.size() > 0) {
-        LOG.warn(
+        Log.LOG.warn(
             "blocked a write to standard output (it carries only protocol frames): {}",
             line.toString(StandardCharsets.UTF_8));
         line.reset();

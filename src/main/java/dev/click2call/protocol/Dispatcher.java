@@ -13,7 +13,11 @@ import org.slf4j.LoggerFactory;
  * one reply per request through the shared {@link FrameWriter}.
  */
 public final class Dispatcher {
-  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  /** Loaded on first use, so answering a request never waits for logging to start. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  }
+
   private static final int MAX_ID_LENGTH = 64;
 
   private final Map<String, RequestHandler> handlers;
@@ -33,7 +37,7 @@ public final class Dispatcher {
     try {
       message = Json.decodeObject(payload);
     } catch (IllegalArgumentException e) {
-      LOG.warn("bad frame: {}", e.getMessage());
+      Log.LOG.warn("bad frame: {}", e.getMessage());
       send(Messages.errorReply(null, ErrorCode.BAD_REQUEST, e.getMessage()));
       return;
     }
@@ -73,11 +77,11 @@ public final class Dispatcher {
     try {
       reply = Messages.okReply(request.id(), handler.handle(request));
     } catch (RequestException e) {
-      LOG.info(
+      Log.LOG.info(
           "{} {} refused: {} {}", request.type(), request.id(), e.code().wire(), e.getMessage());
       reply = Messages.errorReply(request.id(), e.code(), e.getMessage());
     } catch (RuntimeException e) {
-      LOG.error("{} {} failed", request.type(), request.id(), e);
+      Log.LOG.error("{} {} failed", request.type(), request.id(), e);
       reply = Messages.errorReply(request.id(), ErrorCode.INTERNAL, String.valueOf(e.getMessage()));
     }
     send(reply);
@@ -88,9 +92,9 @@ public final class Dispatcher {
     try {
       writer.write(Json.encode(message));
     } catch (IOException e) {
-      LOG.warn("cannot write to the browser: {}", e.getMessage());
+      Log.LOG.warn("cannot write to the browser: {}", e.getMessage());
     } catch (IllegalArgumentException e) {
-      LOG.error("dropped an oversized outgoing message: {}", e.getMessage());
+      Log.LOG.error("dropped an oversized outgoing message: {}", e.getMessage());
     }
   }
 
@@ -99,7 +103,7 @@ public final class Dispatcher {
     workers.shutdown();
     try {
       if (!workers.awaitTermination(timeout, unit)) {
-        LOG.warn("handlers still running at shutdown; their replies are dropped");
+        Log.LOG.warn("handlers still running at shutdown; their replies are dropped");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -14,7 +14,11 @@ public final class NativeHost {
   /** Exit status when the input stream can no longer be trusted. */
   public static final int EXIT_CORRUPT_STREAM = 3;
 
-  private static final Logger LOG = LoggerFactory.getLogger(NativeHost.class);
+  /** Loaded on first use, so serving never waits for logging to start. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(NativeHost.class);
+  }
+
   private static final long DRAIN_MILLIS = 500;
 
   private final FrameReader reader;
@@ -33,15 +37,15 @@ public final class NativeHost {
         dispatcher.accept(frame);
       }
       if (reader.endedMidFrame()) {
-        LOG.warn("input ended inside a frame; treating it as the browser closing the port");
+        Log.LOG.warn("input ended inside a frame; treating it as the browser closing the port");
       }
-      LOG.info("input closed; exiting");
+      Log.LOG.info("input closed; exiting");
       return EXIT_OK;
     } catch (FrameTooLargeException e) {
-      LOG.error("{}; the stream cannot be trusted, exiting", e.getMessage());
+      Log.LOG.error("{}; the stream cannot be trusted, exiting", e.getMessage());
       return EXIT_CORRUPT_STREAM;
     } catch (IOException e) {
-      LOG.warn("reading standard input failed: {}; exiting", e.getMessage());
+      Log.LOG.warn("reading standard input failed: {}; exiting", e.getMessage());
       return EXIT_OK;
     } finally {
       dispatcher.drain(DRAIN_MILLIS, TimeUnit.MILLISECONDS);

@@ -6,13 +6,9 @@ import dev.click2call.protocol.RequestHandler;
 import dev.click2call.softphone.Softphone;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** {@code hello}: the handshake; names the protocol, the host and the softphone. */
 public final class HelloHandler implements RequestHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(HelloHandler.class);
-
   private final Softphone softphone;
   private final String hostVersion;
 
@@ -23,10 +19,7 @@ public final class HelloHandler implements RequestHandler {
 
   @Override
   public Map<String, Object> handle(Request request) throws RequestException {
-    Map<String, Object> client = request.optionalObject("client");
-    if (client != null) {
-      LOG.info("hello from {}", client);
-    }
+    request.optionalObject("client"); // validated only; the handshake's path does no logging
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("protocol", 1);
     result.put("host", Map.of("version", hostVersion));

@@ -1,0 +1,109 @@
+package dev.click2call.bench;
+
+import dev.click2call.protocol.FrameReader;
+import dev.click2call.protocol.FrameWriter;
+import dev.click2call.protocol.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Cold start (spawn → first reply to {@code hello}) and idle resident memory of the packaged host
+ * against a minimal Java echo host, measured side by side, alternating, in one run. A benchmark,
+ * not a test: it prints figures and ratios (docs/performance.md records them).
+ *
+ * <p>Usage: {@code java -cp target/test-classes:target/click2call.jar
+ * dev.click2call.bench.StartupBenchmark [runs] [launcher-script]}
+ */
+public final class StartupBenchmark {
+  private static final String ORIGIN = "chrome-extension://mhlbmjkkkedfmppgfdalengljggeoagn/";
+
+  private StartupBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String testClasses = Path.of("target", "test-classes").toAbsolutePath().toString();
+    String jar = Path.of("target", "click2call.jar").toAbsolutePath().toString();
+    Path logs = Files.createTempDirectory("c2c-bench");
+
+    List<Variant> variants = new ArrayList<>();
+    variants.add(
+        new Variant(
+            "minimal echo host (java defaults)",
+            List.of(java, "-cp", testClasses, MinimalEchoHost.class.getName())));
+    variants.add(
+        new Variant("click2call (java -jar, defaults)", List.of(java, "-jar", jar, ORIGIN)));
+    if (args.length > 1) {
+      variants.add(new Variant("click2call launcher " + args[1], List.of(args[1], ORIGIN)));
+    }
+    for (Variant variant : variants) {
+      measure(variant, logs); // warm the file cache once, not counted
+      variant.startMillis.clear();
+      variant.rssKb.clear();
+    }
+    for (int run = 0; run < runs; run++) {
+      for (Variant variant : variants) {
+        measure(variant, logs);
+      }
+    }
+    double baseline = median(variants.get(0).startMillis);
+    System.out.printf("%-45s %10s %8s %10s%n", "variant", "start ms", "ratio", "idle RSS");
+    for (Variant variant : variants) {
+      double start = median(variant.startMillis);
+      System.out.printf(
+          "%-45s %10.1f %8.2f %7.1f MB%n",
+          variant.name, start, start / baseline, median(variant.rssKb) / 1024.0);
+    }
+  }
+
+  private static void measure(Variant variant, Path logs) throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder(variant.command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("CLICK2CALL_LOG_DIR", logs.toString());
+    builder.environment().put("CLICK2CALL_SOFTPHONE", "none");
+    long start = System.nanoTime();
+    Process process = builder.start();
+    new FrameWriter(process.getOutputStream())
+        .write(Json.encode(Map.of("type", "hello", "id", "1")));
+    byte[] reply = new FrameReader(process.getInputStream()).next();
+    long elapsed = System.nanoTime() - start;
+    if (reply == null) {
+      throw new IllegalStateException(variant.name + " sent no reply");
+    }
+    variant.startMillis.add(elapsed / 1e6);
+    Thread.sleep(1000); // idle
+    variant.rssKb.add(rssKb(process.pid()));
+    process.getOutputStream().close();
+    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+
+  private static double rssKb(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Double.parseDouble(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return Double.NaN;
+  }
+
+  private static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(sorted);
+    return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
+  }
+
+  private record Variant(
+      String name, List<String> command, List<Double> startMillis, List<Double> rssKb) {
+    Variant(String name, List<String> command) {
+      this(name, command, new ArrayList<>(), new ArrayList<>());
+    }
+  }
+}
