@@ -45,7 +45,7 @@ public final class CdsArchiveCommand implements Callable<Integer> {
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(ProcessBuilder.Redirect.INHERIT);
+            .redirectError(scratch.resolve("stderr.txt").toFile());
     builder.environment().put("CLICK2CALL_SOFTPHONE", "none");
     builder.environment().put("CLICK2CALL_LOG_DIR", scratch.toString());
     builder.environment().put("CLICK2CALL_CONFIG", scratch.resolve("none.json").toString());
@@ -56,7 +56,12 @@ public final class CdsArchiveCommand implements Callable<Integer> {
     }
     if (!host.waitFor(60, TimeUnit.SECONDS) || host.exitValue() != 0 || !Files.exists(archive)) {
       host.destroyForcibly();
-      throw new CommandFailure(ExitCodes.FAILURE, "could not record the archive " + archive);
+      throw new CommandFailure(
+          ExitCodes.FAILURE,
+          "could not record the archive "
+              + archive
+              + ": "
+              + Files.readString(scratch.resolve("stderr.txt")).strip());
     }
     spec.commandLine().getOut().println("wrote " + archive);
     return ExitCodes.OK;
