@@ -56,7 +56,9 @@ export class HostPort {
   }
 
   async hello() {
+    const port = this.port;
     const reply = await this.request('hello', { client: this.client }, HELLO_TIMEOUT_MS);
+    if (this.port !== port) return; // that port is gone already; its disconnect was handled
     if (!reply.ok) {
       // A host that does not answer hello is unusable; drop the port and try again later.
       if (reply.error?.code === 'timeout' || reply.error?.code === 'host_unavailable') {

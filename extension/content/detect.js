@@ -61,7 +61,7 @@ export function findCallables(text, country) {
   }
   if (MAYBE_NUMBER.test(text)) {
     const ibans = text.length > 15 ? ibanRanges(text) : [];
-    let matches = [];
+    let matches;
     try {
       matches = findPhoneNumbersInText(text, country ? { defaultCountry: country } : undefined);
     } catch {

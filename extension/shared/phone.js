@@ -118,7 +118,7 @@ export function extractTarget(text, { country } = {}) {
   const direct = parseTarget(text, { country });
   if (direct.ok) return direct;
   const sip = /\bsips?:[^\s<>"']+/i.exec(text);
-  if (sip) return parseTarget(sip[0], { country });
+  if (sip) return parseTarget(sip[0].replace(/[.,;:!?)]+$/, ''), { country });
   const written = /\+?[0-9][0-9\s().\-/]{4,30}[0-9]/.exec(text.slice(0, 1000));
   return written ? parseNumber(written[0], { country }) : fail('invalid_target');
 }
