@@ -5,6 +5,8 @@ import { findPhoneNumbersInText } from 'libphonenumber-js/max';
 
 // Cheap prefilter: at least 7 digits, separated by at most 3 non-digits each.
 const MAYBE_NUMBER = /\d(?:\D{0,3}\d){6}/;
+// Dates are the most common long digit runs in business pages; they must not reach the parser.
+const DATES_IN_TEXT = /\b\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b/g;
 const SIP_IN_TEXT = /\bsips?:[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?/gi;
 
 const DATE_LIKE = [
@@ -59,7 +61,7 @@ export function findCallables(text, country) {
       found.push({ start: m.index, end: m.index + m[0].length, target: m[0].replace(/^sips?/i, (s) => s.toLowerCase()), display: m[0] });
     }
   }
-  if (MAYBE_NUMBER.test(text)) {
+  if (MAYBE_NUMBER.test(text) && MAYBE_NUMBER.test(text.replace(DATES_IN_TEXT, ' '))) {
     const ibans = text.length > 15 ? ibanRanges(text) : [];
     let matches;
     try {
