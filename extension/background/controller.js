@@ -69,6 +69,7 @@ export class Controller {
   // ---- host connection -------------------------------------------------------------------
 
   async onHostStatus(status) {
+    await this.ready; // the call store may still be loading from storage.session
     const reachable = status.state === 'connected';
     const { hostReachable } = await readArea('local', 'hostReachable');
     // Content scripts read this to decide synchronously whether a tel: click may fall through.

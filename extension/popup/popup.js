@@ -75,6 +75,12 @@ setInterval(() => {
   if (state?.call?.state === 'connected') render(document, state);
 }, 1000);
 
+// Shortcuts can be remapped by the user: show the real bindings.
+api.commands?.getAll?.().then((commands) => {
+  const bound = commands.filter((c) => c.shortcut && c.name !== '_execute_action');
+  $('shortcuts').textContent = bound.map((c) => `${c.shortcut}: ${c.description}`).join(' · ');
+}).catch(() => {});
+
 send({ type: REQ.GET_STATE }).then((reply) => {
   if (reply?.ok) update(reply.state);
 });
