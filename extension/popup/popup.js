@@ -1,5 +1,6 @@
 // Popup wiring: asks the background for state, re-renders on pushes, sends user actions.
-import { ext } from '../shared/browser.js';
+import { ext, t } from '../shared/browser.js';
+import { loadSettings, detectionEnabledFor } from '../shared/settings.js';
 import { REQ, PUSH } from '../shared/messages.js';
 import { localise } from '../shared/i18n-dom.js';
 import { render } from './view.js';
@@ -74,6 +75,28 @@ $('link-options').addEventListener('click', (event) => {
 setInterval(() => {
   if (state?.call?.state === 'connected') render(document, state);
 }, 1000);
+
+// Per-site detection switch for the active tab (needs the tab's URL, which the browser gives
+// only where the extension has host access).
+async function setupSiteToggle() {
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+  let hostname = null;
+  try {
+    const url = new URL(tab?.url ?? '');
+    if (url.protocol === 'http:' || url.protocol === 'https:') hostname = url.hostname;
+  } catch {
+    return;
+  }
+  if (!hostname) return;
+  const { values, locked } = await loadSettings();
+  const input = $('site-detection');
+  input.checked = detectionEnabledFor(tab.url, values);
+  input.disabled = !values.detectNumbers || locked.includes('siteDenylist') || values.siteAllowlist.length > 0;
+  $('site-detection-label').textContent = t('popupDetectOnSite', [hostname]);
+  $('site-detection-row').hidden = false;
+  input.addEventListener('change', () => act({ type: REQ.SET_SITE_DETECTION, hostname, enabled: input.checked }));
+}
+setupSiteToggle();
 
 // Shortcuts can be remapped by the user: show the real bindings.
 api.commands?.getAll?.().then((commands) => {

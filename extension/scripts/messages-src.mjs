@@ -64,6 +64,7 @@ const M = {
   popupRecentOff: 'Recent calls are switched off.',
   popupOptions: 'Options',
   popupBrowserError: 'Browser says: $1',
+  popupDetectOnSite: 'Turn phone numbers on $1 into links',
   stateDialing: 'Dialing $1',
   stateRinging: 'Ringing $1',
   stateIncoming: 'Incoming call from $1',

@@ -35,7 +35,7 @@ test('every __MSG_ in the manifest and every t()/data-i18n key in the sources ex
   const used = new Set();
   for (const m of JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)) used.add(m[1]);
   const files = ['background/controller.js', 'background/notifications.js', 'background/menus.js', 'content/links.js', 'content/main.js',
-    'popup/view.js', 'popup/popup.html', 'options/fields.js', 'options/form.js', 'options/options.js', 'options/options.html',
+    'popup/view.js', 'popup/popup.js', 'popup/popup.html', 'options/fields.js', 'options/form.js', 'options/options.js', 'options/options.html',
     'confirm/confirm.html', 'confirm/confirm.js', 'background/host-errors.js'];
   for (const f of files) {
     const src = readFileSync(new URL(`../${f}`, import.meta.url), 'utf8');
