@@ -1,0 +1,52 @@
+// Takes over clicks on tel:, sip:, sips: and callto: links (including the numbers the scanner
+// linked). Only real, trusted primary-button clicks dial: a page script cannot dial by
+// dispatching a synthetic click. Listens in the capture phase on window, before page handlers.
+import { isCallHref } from '../shared/phone.js';
+
+function callLinkOf(event) {
+  const path = typeof event.composedPath === 'function' ? event.composedPath() : [event.target];
+  for (const node of path) {
+    if (!node || node.nodeType !== 1) continue;
+    const tag = node.localName;
+    if (tag !== 'a' && tag !== 'area') continue;
+    const href = node.getAttribute('href') ?? node.getAttribute('xlink:href');
+    return isCallHref(href) ? { node, href: href.trim() } : null; // the innermost link decides
+  }
+  return null;
+}
+
+/**
+ * @param {Window} win
+ * @param {object} deps
+ * @param {() => object} deps.config  current content config (takeOverLinks, modifierClick, hostReachable)
+ * @param {(target: string, source: string) => Promise<object>} deps.dial
+ * @param {(text: string, kind: string) => void} deps.toast
+ * @param {(key: string, subs?: string[]) => string} deps.t
+ * @returns {() => void} teardown
+ */
+export function installLinkTakeover(win, { config, dial, toast, t }) {
+  function onClick(event) {
+    if (!event.isTrusted || event.button !== 0 || event.defaultPrevented) return;
+    const link = callLinkOf(event);
+    if (!link) return;
+    const cfg = config();
+    const ours = link.node.dataset?.c2c === 'number';
+    if (!ours && !cfg.takeOverLinks) return;
+    const modified = event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
+    if (modified && cfg.modifierClick !== 'dial') return; // the browser's own handling
+    if (!cfg.hostReachable) {
+      // Never a dead click: the browser's own tel: handler gets it, and we say why.
+      toast(t('toastHostUnreachableFallback'), 'error');
+      return;
+    }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const shown = (link.node.textContent ?? '').trim().slice(0, 64) || link.href.replace(/^[a-z]+:/i, '');
+    toast(t('toastDialing', [shown]), 'info');
+    dial(link.href, ours ? 'text' : 'link').then((reply) => {
+      toast(reply?.text ?? t('errorInternal', ['']), reply?.ok ? 'info' : 'error');
+    });
+  }
+  win.addEventListener('click', onClick, true);
+  return () => win.removeEventListener('click', onClick, true);
+}

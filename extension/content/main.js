@@ -1,0 +1,75 @@
+// Content-script entry (bundled into one classic script by esbuild). Wires the features
+// together; each lives in its own file. Never talks to the host: only to the background.
+import { ext, t } from '../shared/browser.js';
+import { REQ, PUSH } from '../shared/messages.js';
+import { installLinkTakeover } from './links.js';
+import { Scanner } from './scanner.js';
+import { findCallables } from './detect.js';
+import { dispatchToPage, listenForPageDials, EVENT_CALL } from './page-events.js';
+import { createToast } from './toast.js';
+
+const api = ext();
+const doc = document;
+const toast = createToast(doc);
+let config = { detect: false, takeOverLinks: true, modifierClick: 'browser', hostReachable: false, pageEvents: false, country: null };
+let scanner = null;
+
+async function send(message) {
+  try {
+    return await api.runtime.sendMessage(message);
+  } catch {
+    // The extension was updated or reloaded; this old content script is orphaned.
+    return { ok: false, error: { code: 'extension_unavailable' }, text: t('errorExtensionReloaded') };
+  }
+}
+
+function dial(target, source, activation) {
+  return send({ type: REQ.DIAL, target, source, ...(activation === undefined ? {} : { activation }) });
+}
+
+installLinkTakeover(window, { config: () => config, dial, toast, t });
+listenForPageDials(doc, { enabled: () => config.pageEvents, dial });
+
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (sender.id !== api.runtime.id || !message) return undefined;
+  if (message.type === PUSH.CALL && typeof message.detail === 'string') {
+    dispatchToPage(doc, EVENT_CALL, message.detail);
+  } else if (message.type === PUSH.TOAST && typeof message.text === 'string') {
+    toast(message.text, message.kind === 'error' ? 'error' : 'info');
+  } else if (message.type === PUSH.GET_SELECTION) {
+    sendResponse({ text: String(window.getSelection?.() ?? '').slice(0, 256) });
+  }
+  return undefined;
+});
+
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes.hostReachable) config = { ...config, hostReachable: changes.hostReachable.newValue === true };
+  if ((area === 'local' && changes.settings) || area === 'managed') refreshConfig();
+});
+
+function applyDetection() {
+  if (config.detect && !scanner) {
+    scanner = new Scanner(doc, (text) => findCallables(text, config.country));
+    const start = () => scanner?.start();
+    if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start, { once: true });
+    else start();
+  } else if (!config.detect && scanner) {
+    scanner.stop(); // removes every link it added
+    scanner = null;
+  }
+}
+
+async function refreshConfig() {
+  const reply = await send({ type: REQ.CONTENT_CONFIG });
+  if (!reply?.ok) return;
+  const countryChanged = scanner && reply.country !== config.country;
+  config = reply;
+  if (countryChanged) {
+    scanner.stop();
+    scanner = null;
+  }
+  applyDetection();
+  doc.documentElement.dataset.click2call = 'ready'; // stable hook for end-to-end tests
+}
+
+refreshConfig();

@@ -1,0 +1,243 @@
+// Turns numbers written in the page into links, without ever blocking the page: work is
+// queued (initial document, then MutationObserver batches) and done in idle slices of a few
+// milliseconds. Walks open shadow roots. Marks what it processed so nothing is wrapped twice,
+// and unwraps everything when stopped.
+
+export const LINK_CLASS = 'c2c-num';
+const SLICE_MS = 8; // well under the 50 ms long-task threshold, leaves room for the page
+const MAX_TEXT = 20000; // larger text nodes are logs or data dumps, not contact details
+const MIN_TEXT = 7;
+const HAS_DIGIT = /\d/;
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'TIME', 'DATA',
+  'BUTTON', 'HEAD', 'TITLE', 'A', 'CLICK2CALL-TOAST']);
+const SKIP_ROLES = new Set(['textbox', 'combobox', 'searchbox', 'button', 'timer', 'code', 'math', 'spinbutton']);
+
+function idleScheduler(win) {
+  if (typeof win.requestIdleCallback === 'function') {
+    return {
+      request: (fn) => win.requestIdleCallback(fn, { timeout: 250 }),
+      cancel: (h) => win.cancelIdleCallback(h),
+    };
+  }
+  return {
+    request: (fn) => win.setTimeout(() => fn({ timeRemaining: () => SLICE_MS, didTimeout: false }), 1),
+    cancel: (h) => win.clearTimeout(h),
+  };
+}
+
+export class Scanner {
+  /**
+   * @param {Document} doc
+   * @param {(text: string) => {start, end, target, display}[]} find  the detector
+   * @param {object} [opts]
+   */
+  constructor(doc, find, { scheduler, now, sliceMs = SLICE_MS } = {}) {
+    this.doc = doc;
+    this.win = doc.defaultView;
+    this.find = find;
+    this.scheduler = scheduler ?? idleScheduler(this.win);
+    this.now = now ?? (() => this.win.performance.now());
+    this.sliceMs = sliceMs;
+    this.queue = []; // roots to walk: elements, shadow roots, text nodes
+    this.walk = null; // the walk in progress {walker}
+    this.handle = null;
+    this.seen = new WeakSet(); // text nodes already looked at (and our own leftovers)
+    this.roots = new Set(); // shadow roots we observe, for teardown
+    this.running = false;
+    this.stats = { textNodes: 0, links: 0, slices: 0, longestSliceMs: 0 };
+    this.observer = new this.win.MutationObserver((records) => this.onMutations(records));
+    this.NodeFilter = this.win.NodeFilter;
+  }
+
+  start() {
+    if (this.running) return;
+    this.running = true;
+    const root = this.doc.body ?? this.doc.documentElement;
+    this.observe(this.doc.documentElement);
+    // A page without digits costs one native textContent read, no walk.
+    // Shadow roots on such a page are found when the page next adds elements (mutations).
+    if (root && HAS_DIGIT.test(root.textContent ?? '')) this.enqueue(root);
+  }
+
+  observe(node) {
+    this.observer.observe(node, { childList: true, subtree: true, characterData: true });
+  }
+
+  enqueue(node) {
+    this.queue.push(node);
+    this.schedule();
+  }
+
+  schedule() {
+    if (this.handle !== null || !this.running) return;
+    this.handle = this.scheduler.request((deadline) => {
+      this.handle = null;
+      this.slice(deadline);
+    });
+  }
+
+  /** Did everything queued get done? (tests, e2e) */
+  get idle() {
+    return this.queue.length === 0 && this.walk === null;
+  }
+
+  slice(deadline) {
+    const started = this.now();
+    const budget = Math.min(this.sliceMs, Math.max(1, deadline?.timeRemaining?.() ?? this.sliceMs));
+    const stopAt = started + budget;
+    this.observer.disconnect(); // our own wrapping must not feed the observer
+    try {
+      while (this.now() < stopAt) {
+        if (!this.walk) {
+          const next = this.queue.shift();
+          if (!next) break;
+          this.walk = this.beginWalk(next);
+          if (!this.walk) continue;
+        }
+        if (!this.step(stopAt)) this.walk = null;
+      }
+    } finally {
+      this.reobserve();
+    }
+    const took = this.now() - started;
+    this.stats.slices += 1;
+    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, took);
+    if (!this.idle) this.schedule();
+  }
+
+  reobserve() {
+    if (!this.running) return;
+    this.observe(this.doc.documentElement);
+    for (const root of this.roots) if (root.host?.isConnected) this.observe(root);
+  }
+
+  beginWalk(root) {
+    if (!root.isConnected) return null;
+    const { NodeFilter } = this;
+    if (root.nodeType === 3) {
+      return this.accept(root.parentElement) ? { single: root } : null;
+    }
+    if (root.nodeType === 1 && (!this.accept(root) || this.insideSkipped(root))) return null;
+    const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => {
+        if (node.nodeType === 3) {
+          return node.length >= MIN_TEXT && !this.seen.has(node) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+        }
+        if (!this.accept(node)) return NodeFilter.FILTER_REJECT;
+        if (node.shadowRoot && !this.roots.has(node.shadowRoot)) {
+          this.roots.add(node.shadowRoot);
+          this.queue.push(node.shadowRoot);
+        }
+        return NodeFilter.FILTER_SKIP;
+      },
+    });
+    return { walker };
+  }
+
+  /** Element-level rules: skip code, forms, editable content, existing links, our own nodes. */
+  accept(el) {
+    if (!el) return false;
+    if (SKIP_TAGS.has(el.tagName.toUpperCase())) return false;
+    if (el.isContentEditable || el.hasAttribute('contenteditable')) return false;
+    const role = el.getAttribute('role');
+    if (role && SKIP_ROLES.has(role)) return false;
+    if (el.hasAttribute('data-click2call-off')) return false; // a page can opt a region out
+    return true;
+  }
+
+  insideSkipped(el) {
+    for (let p = el.parentElement; p; p = p.parentElement) if (!this.accept(p)) return true;
+    return false;
+  }
+
+  /** Process text nodes until the deadline; false when this walk is finished. */
+  step(stopAt) {
+    if (this.walk.single) {
+      this.process(this.walk.single);
+      return false;
+    }
+    const { walker } = this.walk;
+    let node = this.walk.pending ?? walker.nextNode();
+    this.walk.pending = null;
+    while (node) {
+      // Wrapping splits the text node but keeps it in place, so the walker can go on from it.
+      const next = walker.nextNode();
+      this.process(node);
+      if (!next) return false;
+      if (this.now() >= stopAt) {
+        this.walk.pending = next;
+        return true;
+      }
+      node = next;
+    }
+    return false;
+  }
+
+  process(text) {
+    if (this.seen.has(text) || !text.isConnected) return;
+    this.seen.add(text);
+    const value = text.data;
+    if (value.length < MIN_TEXT || value.length > MAX_TEXT || !HAS_DIGIT.test(value) && !value.includes('sip')) return;
+    this.stats.textNodes += 1;
+    const hits = this.find(value);
+    if (hits.length === 0) return;
+    this.wrap(text, hits);
+  }
+
+  wrap(text, hits) {
+    // Split from the end so earlier offsets stay valid; the original node keeps the leading
+    // text, so a framework holding a reference to it still finds it in the page.
+    for (let i = hits.length - 1; i >= 0; i -= 1) {
+      const { start, end, target } = hits[i];
+      const tail = text.splitText(end);
+      const middle = text.splitText(start);
+      this.seen.add(tail);
+      this.seen.add(middle);
+      const link = this.doc.createElement('a');
+      link.className = LINK_CLASS;
+      link.href = target;
+      link.dataset.c2c = 'number';
+      middle.replaceWith(link);
+      link.append(middle);
+      this.stats.links += 1;
+    }
+  }
+
+  onMutations(records) {
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        const node = record.target;
+        if (node.parentElement?.classList.contains(LINK_CLASS)) continue;
+        this.seen.delete(node);
+        this.queue.push(node);
+      } else {
+        for (const node of record.addedNodes) {
+          if (node.nodeType === 1 && !node.classList.contains(LINK_CLASS)) this.queue.push(node);
+          else if (node.nodeType === 3 && !this.seen.has(node)) this.queue.push(node);
+        }
+      }
+    }
+    if (this.queue.length > 0) this.schedule();
+  }
+
+  /** Stop and put the page back as it was. */
+  stop() {
+    this.running = false;
+    this.observer.disconnect();
+    if (this.handle !== null) this.scheduler.cancel(this.handle);
+    this.handle = null;
+    this.queue = [];
+    this.walk = null;
+    const scopes = [this.doc, ...this.roots];
+    for (const scope of scopes) {
+      for (const link of scope.querySelectorAll(`a.${LINK_CLASS}[data-c2c="number"]`)) {
+        const parent = link.parentNode;
+        link.replaceWith(...link.childNodes);
+        parent?.normalize?.();
+      }
+    }
+    this.roots.clear();
+    this.seen = new WeakSet();
+  }
+}

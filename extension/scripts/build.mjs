@@ -1,0 +1,29 @@
+// Builds the loadable extension into dist/: bundles the four entry points with esbuild (content
+// scripts cannot use static imports; the background bundles libphonenumber-js) and copies the
+// static files. `npm run build` is all that is needed; load dist/ unpacked.
+import { build } from 'esbuild';
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const dist = path.join(root, 'dist');
+
+await rm(dist, { recursive: true, force: true });
+await mkdir(dist, { recursive: true });
+
+const common = { bundle: true, format: 'iife', target: ['chrome116', 'firefox128'], minify: true, legalComments: 'none', logLevel: 'warning' };
+await Promise.all([
+  build({ ...common, entryPoints: [path.join(root, 'background/main.js')], outfile: path.join(dist, 'background.js') }),
+  build({ ...common, entryPoints: [path.join(root, 'content/main.js')], outfile: path.join(dist, 'content.js') }),
+  build({ ...common, entryPoints: [path.join(root, 'popup/popup.js')], outfile: path.join(dist, 'popup/popup.js') }),
+  build({ ...common, entryPoints: [path.join(root, 'options/options.js')], outfile: path.join(dist, 'options/options.js') }),
+  build({ ...common, entryPoints: [path.join(root, 'confirm/confirm.js')], outfile: path.join(dist, 'confirm/confirm.js') }),
+]);
+
+const statics = ['manifest.json', 'managed_schema.json', '_locales', 'icons', 'content/links.css',
+  'popup/popup.html', 'popup/popup.css', 'options/options.html', 'confirm/confirm.html', 'shared/page.css'];
+for (const file of statics) {
+  await cp(path.join(root, file), path.join(dist, file), { recursive: true });
+}
+console.log(`built ${path.relative(process.cwd(), dist) || dist}`);

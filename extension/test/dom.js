@@ -1,0 +1,56 @@
+// jsdom helpers for content-script tests.
+import { JSDOM, VirtualConsole } from 'jsdom';
+
+export function makeDom(html = '<!doctype html><html><body></body></html>', url = 'https://crm.example.com/') {
+  const virtualConsole = new VirtualConsole(); // silence "navigation not implemented"
+  const dom = new JSDOM(html, { url, virtualConsole, pretendToBeVisual: true });
+  return dom.window;
+}
+
+/**
+ * jsdom cannot make trusted events. This wraps a window so listeners registered through it
+ * see `isTrusted` as the test set it (event.__trusted); everything else is the real event.
+ */
+export function trustingWindow(win) {
+  return {
+    addEventListener(type, fn, options) {
+      const wrapped = (event) => fn(new Proxy(event, {
+        get(target, prop) {
+          if (prop === 'isTrusted') return target.__trusted === true;
+          const value = Reflect.get(target, prop, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }));
+      fn.__wrapped = wrapped;
+      win.addEventListener(type, wrapped, options);
+    },
+    removeEventListener(type, fn, options) {
+      win.removeEventListener(type, fn.__wrapped, options);
+    },
+  };
+}
+
+export function click(win, el, { trusted = true, button = 0, ...mods } = {}) {
+  const event = new win.MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button, ...mods });
+  event.__trusted = trusted;
+  el.dispatchEvent(event);
+  return event;
+}
+
+/** Run a Scanner's queued slices synchronously. */
+export function manualScheduler() {
+  const queue = [];
+  return {
+    request(fn) { queue.push(fn); return queue.length; },
+    cancel() { queue.length = 0; },
+    runAll(limit = 100000) {
+      let n = 0;
+      while (queue.length && n < limit) {
+        queue.shift()({ timeRemaining: () => 8, didTimeout: false });
+        n += 1;
+      }
+      return n;
+    },
+    get size() { return queue.length; },
+  };
+}

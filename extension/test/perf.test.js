@@ -1,0 +1,69 @@
+// Performance checks as ratios (never absolute times): the scanner must stay linear in the
+// number of numbers, and a page without digits must cost less than one plain walk over it.
+// Absolute figures are in docs/EXTENSION.md.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeDom, manualScheduler } from './dom.js';
+import { Scanner } from '../content/scanner.js';
+import { findCallables } from '../content/detect.js';
+
+function page(n, withDigits = true) {
+  const rows = [];
+  for (let i = 0; i < n; i += 1) {
+    rows.push(withDigits
+      ? `<tr><td>Kunde ${i}</td><td>Tel. 030 ${9000000 + i}</td><td>Bestellung vom 12.03.2024</td></tr>`
+      : '<tr><td>Kunde</td><td>Berlin Mitte</td><td>Bestellung offen</td></tr>');
+  }
+  return makeDom(`<!doctype html><body><table>${rows.join('')}</table></body>`).document;
+}
+
+function baselineWalk(doc) {
+  const started = performance.now();
+  const walker = doc.createTreeWalker(doc.body, 4);
+  let digits = 0;
+  while (walker.nextNode()) if (/\d/.test(walker.currentNode.data)) digits += 1;
+  return { ms: performance.now() - started, digits };
+}
+
+function scan(doc) {
+  const scheduler = manualScheduler();
+  const scanner = new Scanner(doc, (text) => findCallables(text, 'DE'), { scheduler });
+  const started = performance.now();
+  scanner.start();
+  scheduler.runAll();
+  return { ms: performance.now() - started, scanner };
+}
+
+test('scanning grows linearly with the number of numbers', () => {
+  scan(page(200)); // warm up the parser and the JIT
+  const small = scan(page(1000));
+  const large = scan(page(3000));
+  assert.equal(small.scanner.stats.links, 1000);
+  assert.equal(large.scanner.stats.links, 3000);
+  const ratio = large.ms / small.ms;
+  assert.ok(ratio < 3 * 2, `3x the numbers took ${ratio.toFixed(2)}x the time (expect about 3x)`);
+});
+
+test('scanning costs a bounded multiple of one plain walk over the same page', () => {
+  const doc = page(2000);
+  baselineWalk(doc);
+  const base = baselineWalk(doc);
+  const { ms } = scan(doc);
+  const ratio = ms / Math.max(base.ms, 0.5);
+  // In jsdom the measured ratio is 40–80 (DOM writes are slow there); 400 catches a rescan
+  // of the whole document per batch, which would be quadratic.
+  assert.ok(ratio < 400, `scan/baseline = ${ratio.toFixed(1)}`);
+});
+
+test('a page without digits costs less than one plain walk over it', () => {
+  const doc = page(3000, false);
+  baselineWalk(doc);
+  const base = baselineWalk(doc);
+  const scheduler = manualScheduler();
+  const scanner = new Scanner(doc, () => assert.fail('no detector call expected'), { scheduler });
+  const started = performance.now();
+  scanner.start();
+  const ms = performance.now() - started;
+  assert.equal(scheduler.size, 0, 'nothing scheduled');
+  assert.ok(ms < base.ms, `start ${ms.toFixed(2)} ms vs walk ${base.ms.toFixed(2)} ms`);
+});

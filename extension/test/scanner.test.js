@@ -1,0 +1,120 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeDom, manualScheduler } from './dom.js';
+import { Scanner, LINK_CLASS } from '../content/scanner.js';
+import { findCallables } from '../content/detect.js';
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+function setup(body, opts = {}) {
+  const win = makeDom(`<!doctype html><html><body>${body}</body></html>`);
+  const scheduler = manualScheduler();
+  const scanner = new Scanner(win.document, (text) => findCallables(text, 'DE'), { scheduler, ...opts });
+  return { win, doc: win.document, scheduler, scanner, links: () => [...win.document.querySelectorAll(`a.${LINK_CLASS}`)] };
+}
+
+test('numbers in text become links; the visible text stays exactly the same', () => {
+  const ctx = setup('<p id="p">Zentrale (030) 9018-2000 oder mobil 0171 1234567, danke.</p>');
+  const before = ctx.doc.getElementById('p').textContent;
+  ctx.scanner.start();
+  ctx.scheduler.runAll();
+  assert.deepEqual(ctx.links().map((a) => a.getAttribute('href')), ['tel:+493090182000', 'tel:+491711234567']);
+  assert.deepEqual(ctx.links().map((a) => a.textContent), ['(030) 9018-2000', '0171 1234567']);
+  assert.equal(ctx.doc.getElementById('p').textContent, before);
+  assert.equal(ctx.links()[0].className, LINK_CLASS, 'one small class, nothing else');
+});
+
+test('editable content, code, scripts, styles and existing links are skipped', () => {
+  const ctx = setup(`
+    <input value="030 9018 2000"><textarea>030 9018 2000</textarea>
+    <div contenteditable="true"><p>030 9018 2000</p></div>
+    <div role="textbox">030 9018 2000</div>
+    <script>var n = "030 9018 2000";</script><style>/* 030 9018 2000 */</style>
+    <pre>030 9018 2000</pre><code>030 9018 2000</code>
+    <a href="https://example.com">030 9018 2000</a>
+    <div data-click2call-off>030 9018 2000</div>
+    <p id="ok">030 9018 2000</p>`);
+  ctx.scanner.start();
+  ctx.scheduler.runAll();
+  assert.equal(ctx.links().length, 1);
+  assert.equal(ctx.links()[0].parentElement.id, 'ok');
+});
+
+test('dynamic content is picked up in batches (MutationObserver)', async () => {
+  const ctx = setup('<p>1 2 3</p><div id="list"></div>');
+  ctx.scanner.start();
+  ctx.scheduler.runAll();
+  for (let i = 0; i < 50; i += 1) {
+    const li = ctx.doc.createElement('p');
+    li.textContent = `Kontakt ${i}: 030 9018 ${String(2000 + i)}`;
+    ctx.doc.getElementById('list').append(li);
+  }
+  await tick();
+  assert.ok(ctx.scheduler.size <= 1, 'one scheduled slice for the whole batch');
+  ctx.scheduler.runAll();
+  assert.equal(ctx.links().length, 50);
+});
+
+test('changed text (characterData) is scanned again', async () => {
+  const ctx = setup('<p id="p">Bitte warten… 1234</p>');
+  ctx.scanner.start();
+  ctx.scheduler.runAll();
+  ctx.doc.getElementById('p').firstChild.data = 'Ruf an: 030 9018 2000';
+  await tick();
+  ctx.scheduler.runAll();
+  assert.equal(ctx.links().length, 1);
+});
+
+test('never wraps twice: rescans, re-added nodes and our own changes do not nest links', async () => {
+  const ctx = setup('<p id="p">Tel 030 9018 2000</p>');
+  ctx.scanner.start();
+  ctx.scheduler.runAll();
+  const p = ctx.doc.getElementById('p');
+  p.remove();
+  ctx.doc.body.append(p); // re-added: mutation queues it again
+  await tick();
+  ctx.scheduler.runAll();
+  ctx.scanner.enqueue(ctx.doc.body);
+  ctx.scheduler.runAll();
+  assert.equal(ctx.links().length, 1);
+  assert.equal(ctx.doc.querySelectorAll(`a.${LINK_CLASS} a`).length, 0);
+});
+
+test('open shadow roots are scanned', () => {
+  const ctx = setup('<p>Shadow 1 2 3</p><x-card id="card"></x-card>');
+  const shadow = ctx.doc.getElementById('card').attachShadow({ mode: 'open' });
+  shadow.innerHTML = '<span>Hotline +49 30 901820</span>';
+  ctx.scanner.start();
+  ctx.scheduler.runAll();
+  assert.equal(shadow.querySelectorAll(`a.${LINK_CLASS}`).length, 1);
+});
+
+test('stop() removes every link and restores the page', () => {
+  const html = '<p>Zentrale (030) 9018-2000 oder mobil 0171 1234567.</p><div><span>+49 30 901820</span></div>';
+  const ctx = setup(html);
+  ctx.scanner.start();
+  ctx.scheduler.runAll();
+  assert.equal(ctx.links().length, 3);
+  ctx.scanner.stop();
+  assert.equal(ctx.doc.body.innerHTML, html);
+});
+
+test('a page without digits is not walked at all', () => {
+  const ctx = setup('<p>Nothing to call here.</p>'.repeat(200));
+  ctx.scanner.start();
+  assert.equal(ctx.scheduler.size, 0);
+  assert.equal(ctx.scanner.stats.textNodes, 0);
+});
+
+test('work is cut into slices that respect the time budget (fake clock)', () => {
+  let clock = 0;
+  const body = Array.from({ length: 300 }, (_, i) => `<p>Kontakt ${i}: 030 9018 ${2000 + i}</p>`).join('');
+  const ctx = setup(body, { now: () => clock, sliceMs: 8 });
+  // each detector call "costs" 1 ms
+  ctx.scanner.find = (text) => { clock += 1; return findCallables(text, 'DE'); };
+  ctx.scanner.start();
+  const slices = ctx.scheduler.runAll();
+  assert.equal(ctx.links().length, 300);
+  assert.ok(slices >= 300 / 8, `expected at least ${300 / 8} slices, got ${slices}`);
+  assert.ok(ctx.scanner.stats.longestSliceMs <= 8, `longest slice ${ctx.scanner.stats.longestSliceMs} ms`);
+});
