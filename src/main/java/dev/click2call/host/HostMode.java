@@ -65,22 +65,23 @@ public final class HostMode {
             ? new NoSoftphone(settingsProblem.getMessage())
             : SoftphoneSelector.select(settings, System.getenv());
     ConfigException problem = settingsProblem;
-    LogSetup.configureInBackground(
-        dirs.logDir(),
-        level,
-        () -> {
-          var log = LoggerFactory.getLogger(HostMode.class);
-          log.info(
-              "click2call {} host started for {} (pid {}); softphone {} (available: {})",
-              Version.current(),
-              caller,
-              ProcessHandle.current().pid(),
-              softphone.kind(),
-              softphone.available());
-          if (problem != null) {
-            log.error("{}; using defaults and no softphone", problem.getMessage());
-          }
-        });
+    Thread logSetup =
+        LogSetup.configureInBackground(
+            dirs.logDir(),
+            level,
+            () -> {
+              var log = LoggerFactory.getLogger(HostMode.class);
+              log.info(
+                  "click2call {} host started for {} (pid {}); softphone {} (available: {})",
+                  Version.current(),
+                  caller,
+                  ProcessHandle.current().pid(),
+                  softphone.kind(),
+                  softphone.available());
+              if (problem != null) {
+                log.error("{}; using defaults and no softphone", problem.getMessage());
+              }
+            });
 
     Dispatcher dispatcher =
         new Dispatcher(
@@ -89,14 +90,27 @@ public final class HostMode {
             new FrameWriter(guard.protocolOut()),
             workers());
     softphone.setListener(new EventPublisher(dispatcher::send));
+    NativeHost.Outcome outcome = new NativeHost(guard.protocolIn(), dispatcher).run();
+    softphone.close();
+    awaitLogging(logSetup);
+    var log = LoggerFactory.getLogger(HostMode.class);
+    if (outcome.problem()) {
+      log.error("{} (exit {})", outcome.message(), outcome.exitCode());
+    } else {
+      log.info("{} (exit {})", outcome.message(), outcome.exitCode());
+    }
+    if (guard.strayBytes() > 0) {
+      log.warn("{} bytes of stray standard output were blocked", guard.strayBytes());
+    }
+    return outcome.exitCode();
+  }
+
+  /** A short-lived host may end before its logging has started; its last words must not be lost. */
+  private static void awaitLogging(Thread logSetup) {
     try {
-      return new NativeHost(guard.protocolIn(), dispatcher).run();
-    } finally {
-      softphone.close();
-      if (guard.strayBytes() > 0) {
-        LoggerFactory.getLogger(HostMode.class)
-            .warn("{} bytes of stray standard output were blocked", guard.strayBytes());
-      }
+      logSetup.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -3,8 +3,6 @@ package dev.click2call.protocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The read loop of host mode: frames in, requests dispatched, until the browser closes. */
 public final class NativeHost {
@@ -14,12 +12,13 @@ public final class NativeHost {
   /** Exit status when the input stream can no longer be trusted. */
   public static final int EXIT_CORRUPT_STREAM = 3;
 
-  /** Loaded on first use, so serving never waits for logging to start. */
-  private static final class Log {
-    static final Logger LOG = LoggerFactory.getLogger(NativeHost.class);
-  }
-
   private static final long DRAIN_MILLIS = 500;
+
+  /**
+   * How serving ended: the exit status, and what to log about it. The caller logs it, once its
+   * logging (which starts in the background) is surely ready.
+   */
+  public record Outcome(int exitCode, boolean problem, String message) {}
 
   private final FrameReader reader;
   private final Dispatcher dispatcher;
@@ -29,24 +28,22 @@ public final class NativeHost {
     this.dispatcher = dispatcher;
   }
 
-  /** Serves until end of input; returns the process exit status. */
-  public int run() {
+  /** Serves until end of input. */
+  public Outcome run() {
     try {
       byte[] frame;
       while ((frame = reader.next()) != null) {
         dispatcher.accept(frame);
       }
-      if (reader.endedMidFrame()) {
-        Log.LOG.warn("input ended inside a frame; treating it as the browser closing the port");
-      }
-      Log.LOG.info("input closed; exiting");
-      return EXIT_OK;
+      return reader.endedMidFrame()
+          ? new Outcome(
+              EXIT_OK, true, "input ended inside a frame; treated as the browser closing the port")
+          : new Outcome(EXIT_OK, false, "input closed; exiting");
     } catch (FrameTooLargeException e) {
-      Log.LOG.error("{}; the stream cannot be trusted, exiting", e.getMessage());
-      return EXIT_CORRUPT_STREAM;
+      return new Outcome(
+          EXIT_CORRUPT_STREAM, true, e.getMessage() + "; the stream cannot be trusted, exiting");
     } catch (IOException e) {
-      Log.LOG.warn("reading standard input failed: {}; exiting", e.getMessage());
-      return EXIT_OK;
+      return new Outcome(EXIT_OK, true, "reading standard input failed: " + e.getMessage());
     } finally {
       dispatcher.drain(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
     }

@@ -1,0 +1,33 @@
+// A per-test launcher script for the packaged host: what `click2call install` writes for a user,
+// with the test's own environment (log folder, softphone) baked in, because a browser may start
+// its native host with a reduced environment.
+import fs from 'node:fs';
+import path from 'node:path';
+import { cdsArchive, jar, jvmOptionsFile } from './paths.mjs';
+
+function jvmOptions() {
+  return fs.readFileSync(jvmOptionsFile, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => line.replace('${CDS_ARCHIVE}', cdsArchive));
+}
+
+const shellQuote = (text) => `'${String(text).replaceAll("'", "'\\''")}'`;
+
+/**
+ * Writes `<dir>/click2call` and returns its absolute path.
+ * @param {string} dir
+ * @param {Record<string,string>} env variables the host must see
+ */
+export function writeLauncher(dir, env) {
+  fs.mkdirSync(dir, { recursive: true });
+  const java = path.join(process.env.JAVA_HOME || '/usr/lib/jvm/java-17-openjdk-amd64', 'bin', 'java');
+  const javaPath = fs.existsSync(java) ? java : 'java';
+  const lines = ['#!/bin/sh'];
+  for (const [key, value] of Object.entries(env)) lines.push(`export ${key}=${shellQuote(value)}`);
+  lines.push(`exec ${shellQuote(javaPath)} ${jvmOptions().map(shellQuote).join(' ')} -jar ${shellQuote(jar)} "$@"`);
+  const file = path.join(dir, 'click2call');
+  fs.writeFileSync(file, lines.join('\n') + '\n', { mode: 0o755 });
+  return file;
+}
