@@ -23,6 +23,9 @@ public final class Settings {
 
   public static final Set<String> SOFTPHONES = Set.of("auto", "microsip", "baresip", "none");
 
+  /** Top-level keys that hold a plain value rather than a room's section. */
+  private static final Set<String> SCALAR_KEYS = Set.of("softphone", "logLevel");
+
   private static final long MAX_FILE_BYTES = 256 * 1024;
 
   private final Map<String, ConfigNode> sections;
@@ -70,11 +73,12 @@ public final class Settings {
       for (String key : KNOWN_KEYS) {
         if (root.has(key)) {
           roots.put(key, root); // later files (the machine-wide one) win
-          sections.put(key, root.node(key));
+          if (!SCALAR_KEYS.contains(key)) {
+            sections.put(key, root.node(key));
+          }
         }
       }
     }
-    sections.keySet().removeAll(Set.of("softphone", "logLevel"));
     return new Settings(sections, roots);
   }
 
