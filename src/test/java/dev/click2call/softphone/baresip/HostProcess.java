@@ -149,6 +149,12 @@ final class HostProcess implements AutoCloseable {
     }
   }
 
+  /** Forgets messages no wait has taken (between rounds of a benchmark). */
+  synchronized void forgetUnmatched() {
+    received.clear();
+    seen.clear();
+  }
+
   /** Every message received so far that no wait has taken, in order. */
   synchronized List<Map<String, Object>> drainUnmatched() {
     received.drainTo(seen);
