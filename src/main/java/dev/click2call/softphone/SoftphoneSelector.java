@@ -1,6 +1,8 @@
 package dev.click2call.softphone;
 
 import dev.click2call.config.Settings;
+import dev.click2call.platform.Os;
+import dev.click2call.softphone.baresip.BaresipFactory;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,6 +22,11 @@ public final class SoftphoneSelector {
     }
     return switch (choice) {
       case "none" -> new NoSoftphone("no softphone is configured (softphone: none)");
+      case "baresip" -> BaresipFactory.create(settings.section("baresip"), env);
+      case "auto" ->
+          Os.current() != Os.WINDOWS && BaresipFactory.installed(settings.section("baresip"), env)
+              ? BaresipFactory.create(settings.section("baresip"), env)
+              : new NoSoftphone("no supported softphone was found on this computer");
       default -> new NoSoftphone("no supported softphone was found on this computer");
     };
   }

@@ -1,0 +1,159 @@
+package dev.click2call.softphone.baresip;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection to baresip's ctrl_tcp. Responses are matched to commands by token and events are
+ * passed on as they come, so an event that arrives before the response of the command that caused
+ * it (baresip does this) is handled in order.
+ */
+final class CtrlClient implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CtrlClient.class);
+
+  /** What a connection reports, on its reader thread. */
+  interface Listener {
+    void onEvent(Map<String, Object> event);
+
+    void onDisconnected(CtrlClient client, String why);
+  }
+
+  /** A command's response: baresip's {@code ok} and its {@code data} text. */
+  record Response(boolean ok, String data) {}
+
+  private final Socket socket;
+  private final OutputStream out;
+  private final Listener listener;
+  private final Map<String, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
+  private final AtomicLong tokens = new AtomicLong();
+  private volatile boolean closed;
+
+  private CtrlClient(Socket socket, Listener listener) throws IOException {
+    this.socket = socket;
+    this.out = socket.getOutputStream();
+    this.listener = listener;
+  }
+
+  /** Connects once; throws if nothing listens. */
+  static CtrlClient connect(InetSocketAddress address, int timeoutMillis, Listener listener)
+      throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.setTcpNoDelay(true);
+      socket.connect(address, timeoutMillis);
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
+    CtrlClient client = new CtrlClient(socket, listener);
+    Thread reader = new Thread(client::readLoop, "baresip-ctrl-reader");
+    reader.setDaemon(true);
+    reader.start();
+    return client;
+  }
+
+  /** Sends a command and waits for its response. */
+  Response command(String command, String params, long timeoutMillis) throws IOException {
+    String token = "c" + tokens.incrementAndGet();
+    Map<String, Object> message = new LinkedHashMap<>();
+    message.put("command", command);
+    if (params != null) {
+      message.put("params", params);
+    }
+    message.put("token", token);
+    CompletableFuture<Response> response = new CompletableFuture<>();
+    pending.put(token, response);
+    try {
+      byte[] frame = Netstrings.encode(JSON.std.asBytes(message));
+      synchronized (out) {
+        out.write(frame);
+        out.flush();
+      }
+      return response.get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new IOException("baresip did not answer '" + command + "' in " + timeoutMillis + " ms");
+    } catch (ExecutionException e) {
+      throw new IOException(e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for baresip", e);
+    } finally {
+      pending.remove(token);
+    }
+  }
+
+  boolean isOpen() {
+    return !closed;
+  }
+
+  private void readLoop() {
+    String why = "baresip closed the control connection";
+    try (InputStream in = new BufferedInputStream(socket.getInputStream())) {
+      byte[] payload;
+      while ((payload = Netstrings.read(in)) != null) {
+        dispatch(payload);
+      }
+    } catch (IOException e) {
+      why = closed ? "closed" : "control connection failed: " + e.getMessage();
+    }
+    closed = true;
+    IOException gone = new IOException("baresip control connection closed");
+    pending.values().forEach(future -> future.completeExceptionally(gone));
+    closeQuietly();
+    listener.onDisconnected(this, why);
+  }
+
+  private void dispatch(byte[] payload) {
+    Map<String, Object> message;
+    try {
+      message = JSON.std.mapFrom(payload);
+    } catch (IOException e) {
+      LOG.warn("ignoring a control message that is not JSON: {}", e.getMessage());
+      return;
+    }
+    if (Boolean.TRUE.equals(message.get("event"))) {
+      try {
+        listener.onEvent(message);
+      } catch (RuntimeException e) {
+        LOG.error("handling baresip event {} failed", message.get("type"), e);
+      }
+    } else if (Boolean.TRUE.equals(message.get("response"))) {
+      CompletableFuture<Response> future = pending.get(String.valueOf(message.get("token")));
+      if (future != null) {
+        Object data = message.get("data");
+        future.complete(
+            new Response(
+                Boolean.TRUE.equals(message.get("ok")), data == null ? "" : data.toString()));
+      }
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      LOG.debug("closing the control socket: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    closeQuietly();
+  }
+}
