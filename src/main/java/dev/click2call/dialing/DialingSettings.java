@@ -40,11 +40,14 @@ public final class DialingSettings {
     if (country != null && !PhoneNumberUtil.getInstance().getSupportedRegions().contains(country)) {
       throw node.error("defaultCountry", "must be an ISO 3166 two-letter country code such as DE");
     }
+    String international = prefix(node, "internationalPrefix");
+    String outside = prefix(node, "outsideLinePrefix");
+    if (outside != null && international == null) {
+      // "9+49..." is not dialable: behind an outside line the '+' must become digits.
+      throw node.error("outsideLinePrefix", "needs internationalPrefix as well (e.g. \"00\")");
+    }
     return new ConfiguredDialingRules(
-        country,
-        prefix(node, "internationalPrefix"),
-        prefix(node, "outsideLinePrefix"),
-        node.integer("extensionMaxDigits", 5, 0, 10));
+        country, international, outside, node.integer("extensionMaxDigits", 5, 0, 10));
   }
 
   private static String prefix(ConfigNode node, String key) throws ConfigException {

@@ -135,7 +135,14 @@ public final class TargetParser {
         digits.append(c);
       }
     }
-    String canonical = rules.canonicalize(digits.toString());
+    String asWritten = digits.toString();
+    if (asWritten.replace("+", "").length() < MIN_NUMBER_DIGITS) {
+      throw new InvalidTargetException("the number is too short");
+    }
+    if (asWritten.length() > MAX_NUMBER_DIGITS + 1) {
+      throw new InvalidTargetException("the number is too long");
+    }
+    String canonical = rules.canonicalize(asWritten);
     if (!CANONICAL_NUMBER.matcher(canonical).matches()) {
       throw new InvalidTargetException("the dialing rules made an unusable number");
     }

@@ -20,7 +20,7 @@ public final class MicroSipCommands {
   /** A dial string: a canonical number (with comma-DTMF) or {@code sip:user@host[:port]}. */
   private static final Pattern DIAL =
       Pattern.compile(
-          "\\+?[0-9*#]{1,32}(,[0-9*#]{1,16})?"
+          "(\\+[0-9]{1,15}|[0-9*#]{1,24})(,[0-9*#]{1,16})?"
               + "|sip:[A-Za-z0-9._+\\-!~*'()&=$]{1,64}@[A-Za-z0-9.\\-]{1,253}(:[0-9]{1,5})?"
               + "|sip:[A-Za-z0-9._+\\-!~*'()&=$]{1,64}@\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?");
 
@@ -33,7 +33,7 @@ public final class MicroSipCommands {
    */
   public static String dial(DialTarget target) {
     String value = target.value();
-    if (!DIAL.matcher(value).matches()) {
+    if (!isSafeDialString(value)) {
       throw new IllegalArgumentException(
           target.kind() == DialTarget.Kind.SIP && value.startsWith("sips:")
               ? "MicroSIP cannot dial sips: addresses (use a TLS account instead)"
@@ -55,6 +55,16 @@ public final class MicroSipCommands {
 
   /** Whether a string is a safe dial string (used by tests and the one-shot CLI). */
   public static boolean isSafeDialString(String value) {
-    return DIAL.matcher(value).matches();
+    if (!DIAL.matcher(value).matches()) {
+      return false;
+    }
+    int colon = value.lastIndexOf(':');
+    if (value.startsWith("sip:") && colon > 3 && value.indexOf(']', colon) < 0) {
+      String port = value.substring(colon + 1);
+      return port.chars().allMatch(Character::isDigit)
+          && Integer.parseInt(port) >= 1
+          && Integer.parseInt(port) <= 65535;
+    }
+    return true;
   }
 }
