@@ -44,6 +44,7 @@ class HookRunnerTest {
       }
       // The chained command got the remote as its last argument: touch created both files.
       assertThat(marker).exists();
+      assertThat(dir.resolve("1$(touch x)&calc;'\"")).exists(); // one literal argument
       assertThat(dir.resolve("x")).doesNotExist();
 
       for (String[] bad : new String[][] {{"hook"}, {"hook", "/reset"}, {"hook", "NOPE", "x"}}) {

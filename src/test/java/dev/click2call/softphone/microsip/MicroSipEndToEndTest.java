@@ -152,7 +152,7 @@ class MicroSipEndToEndTest {
                 EmulatorFixture.productClasspath(),
                 "dev.click2call.Main"));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.environment().putAll(env);
     builder.redirectError(dir.resolve("cli.err").toFile());
     builder.redirectOutput(dir.resolve("cli.out").toFile());
