@@ -10,7 +10,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Click2CallCommand.VersionProvider.class,
     description = "Click-to-call bridge between a browser extension and a desktop softphone.",
-    subcommands = {HostCommand.class, SelftestCommand.class, CdsArchiveCommand.class})
+    subcommands = {
+      HostCommand.class,
+      SelftestCommand.class,
+      CallCommands.Dial.class,
+      CallCommands.Answer.class,
+      CallCommands.Hangup.class,
+      StatusCommand.class,
+      HookCommand.class,
+      MicroSipCommand.class,
+      CdsArchiveCommand.class
+    })
 public final class Click2CallCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
