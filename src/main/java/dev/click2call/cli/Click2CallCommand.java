@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Click2CallCommand.VersionProvider.class,
     description = "Click-to-call bridge between a browser extension and a desktop softphone.",
-    subcommands = {HostCommand.class, SelftestCommand.class})
+    subcommands = {
+      HostCommand.class,
+      SelftestCommand.class,
+      InstallCommand.class,
+      UninstallCommand.class,
+      DoctorCommand.class
+    })
 public final class Click2CallCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
