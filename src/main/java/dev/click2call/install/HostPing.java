@@ -71,12 +71,10 @@ public final class HostPing {
       return new Result(false, 0, null, "cannot start " + program + ": " + e.getMessage());
     }
     try {
-      new FrameWriter(host.getOutputStream())
-          .write(
-              Json.encode(
-                  Map.of("type", "hello", "id", PING_ID, "client", Map.of("name", "selftest"))));
-      host.getOutputStream().flush();
-      Map<String, Object> reply = awaitReply(host, timeout);
+      Map<String, Object> reply = null;
+      if (sendHello(host)) {
+        reply = awaitReply(host, timeout);
+      }
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       if (reply == null) {
         return new Result(
@@ -97,6 +95,20 @@ public final class HostPing {
       host.destroyForcibly();
       host.waitFor(2, TimeUnit.SECONDS);
       deleteQuietly(capture);
+    }
+  }
+
+  /** Sends the hello; false when the host already closed its input (it died at start). */
+  private static boolean sendHello(Process host) {
+    try {
+      new FrameWriter(host.getOutputStream())
+          .write(
+              Json.encode(
+                  Map.of("type", "hello", "id", PING_ID, "client", Map.of("name", "selftest"))));
+      host.getOutputStream().flush();
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
