@@ -9,14 +9,25 @@ final class StepReport {
   private StepReport() {}
 
   static void print(PrintWriter out, List<Installer.Outcome> outcomes, boolean dryRun) {
+    print(out, outcomes, dryRun, true);
+  }
+
+  /**
+   * @param showUnchanged whether steps already done are listed (uninstall checks every possible
+   *     location; listing the absent ones would bury the few it removed)
+   */
+  static void print(
+      PrintWriter out, List<Installer.Outcome> outcomes, boolean dryRun, boolean showUnchanged) {
     int changed = 0;
     for (Installer.Outcome outcome : outcomes) {
       String verb;
       if (outcome.changed()) {
         changed++;
         verb = dryRun ? "would " : "done: ";
-      } else {
+      } else if (showUnchanged) {
         verb = "already ";
+      } else {
+        continue;
       }
       out.println("  " + verb + outcome.step().describe());
     }

@@ -63,7 +63,7 @@ public final class UninstallCommand implements Callable<Integer> {
                                         : LauncherScripts.POSIX_NAME)));
     var steps = installer.planUninstall(browsers, options.scope(), options.userDataDir(), program);
     try {
-      StepReport.print(out, installer.apply(steps, dryRun), dryRun);
+      StepReport.print(out, installer.apply(steps, dryRun), dryRun, false);
     } catch (java.nio.file.AccessDeniedException e) {
       throw new CommandFailure(ExitCodes.FAILURE, "permission denied: " + e.getFile());
     }
