@@ -23,11 +23,13 @@ class LauncherScriptsTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // The test runs from classes, not the jar: the same script with the class path swapped in.
     String text =
-        LauncherScripts.posix(Path.of(java), Path.of("unused.jar"))
+        LauncherScripts.posix(Path.of(java), dir.resolve("click2call.jar"))
             .replace(
                 "-jar \"$JAR\"",
                 "-cp '" + System.getProperty("java.class.path") + "' dev.click2call.Main");
     Files.writeString(script, text);
+    // An archive the JVM cannot use (another JDK wrote it, or it is damaged) must not matter.
+    Files.writeString(dir.resolve(LauncherScripts.CDS_ARCHIVE), "not a CDS archive");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
 
     // env -i: the browser may give the host an almost empty environment (no PATH, no JAVA_HOME).
