@@ -17,7 +17,7 @@ name=$(basename "$launcher")
 # The manifests come from the host itself (one implementation); "path" is relative to the
 # manifest's folder, which Windows browsers allow, so the MSI works in any install folder.
 java -jar "$jar" install --stage "$stage" --launcher "$name" >/dev/null
-version=$(unzip -p "$jar" META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')
+version=$(java -jar "$jar" --version | sed -n 's/^click2call //p')
 out=$(cd "$(dirname "$out")" && pwd)/$(basename "$out")
 # wixl resolves File/@Source against the current folder.
 cd "$stage"
