@@ -2,10 +2,8 @@ package dev.click2call.cli;
 
 import dev.click2call.host.ExtensionIds;
 import dev.click2call.install.HostPing;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,19 +51,13 @@ public final class SelftestCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The command that runs this very jar with the same Java. */
+  /** The command that runs this very jar (or these classes) with the same Java. */
   public static List<String> ownJavaCommand() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    try {
-      File jar =
-          new File(
-              SelftestCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (jar.isFile()) {
-        return List.of(java, "-jar", jar.getPath());
-      }
-      return List.of(java, "-cp", System.getProperty("java.class.path"), "dev.click2call.Main");
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return InstallOptions.ownJar()
+        .map(jar -> List.of(java, "-jar", jar.toString()))
+        .orElseGet(
+            () ->
+                List.of(java, "-cp", System.getProperty("java.class.path"), "dev.click2call.Main"));
   }
 }

@@ -122,7 +122,7 @@ public final class Doctor {
                 install));
       }
     } else {
-      checkManifest(browser, usedManifest, install, findings);
+      checkManifest(browser, policy, usedManifest, install, findings);
     }
     checkPolicies(browser, policy, findings);
     return new Section(browser.id(), browser.displayName(), verdict(findings), findings);
@@ -150,7 +150,12 @@ public final class Doctor {
     return Optional.of(Path.of(value.get()));
   }
 
-  private void checkManifest(Browser browser, Path manifest, String install, List<Finding> findings)
+  private void checkManifest(
+      Browser browser,
+      BrowserPolicies policy,
+      Path manifest,
+      String install,
+      List<Finding> findings)
       throws InterruptedException {
     if (!manifest.isAbsolute()) {
       findings.add(
@@ -197,7 +202,7 @@ public final class Doctor {
                   + "` to see its error; if it was moved or Java was removed, run "
                   + install));
     }
-    checkWindowsLaunch(browser, inspection.launcher(), findings);
+    checkWindowsLaunch(browser, policy, inspection.launcher(), findings);
   }
 
   private HostPing.Result ping(BrowserFamily family, Path launcher, Path manifest)
@@ -229,11 +234,11 @@ public final class Doctor {
         : "unknown version";
   }
 
-  private void checkWindowsLaunch(Browser browser, Path launcher, List<Finding> findings) {
+  private void checkWindowsLaunch(
+      Browser browser, BrowserPolicies policy, Path launcher, List<Finding> findings) {
     if (table.environment().os() != Os.WINDOWS || browser.family() != BrowserFamily.CHROMIUM) {
       return;
     }
-    BrowserPolicies policy = policies.read(browser);
     boolean exe = launcher.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".exe");
     boolean direct = exe && policy.launchExesDirectly().orElse(false);
     int disableCmd = policy.disableCmd().orElse(0);

@@ -9,7 +9,6 @@ import dev.click2call.install.Fixtures;
 import dev.click2call.install.InstallEnvironment;
 import dev.click2call.install.Installer;
 import dev.click2call.install.Launcher;
-import dev.click2call.install.RegistryAccess;
 import dev.click2call.install.Scope;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -330,9 +329,5 @@ class DoctorTest {
     var parsed = com.fasterxml.jackson.jr.ob.JSON.std.mapFrom(json.toString());
     assertThat(parsed.get("ok")).isEqualTo(false);
     assertThat(parsed.get("problems")).isEqualTo(1);
-  }
-
-  static RegistryAccess registryOf(InstallEnvironment env) {
-    return env.registry();
   }
 }
