@@ -19,7 +19,10 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       HookCommand.class,
       MicroSipCommand.class,
-      CdsArchiveCommand.class
+      CdsArchiveCommand.class,
+      InstallCommand.class,
+      UninstallCommand.class,
+      DoctorCommand.class
     })
 public final class Click2CallCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
