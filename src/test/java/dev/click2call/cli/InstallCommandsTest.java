@@ -22,14 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 class InstallCommandsTest {
   @TempDir Path temp;
 
-  private record Run(int exit, String out) {}
+  /** {@code out} is standard output and error together; {@code stdout} alone (for JSON). */
+  private record Run(int exit, String out, String stdout) {}
 
   private Run click2call(String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.click2call.Main"));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Path stderr = Files.createTempFile(temp, "stderr", ".txt");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
     builder.environment().put("HOME", temp.resolve("home").toString());
     builder.environment().remove("XDG_CONFIG_HOME");
     builder.environment().put("CLICK2CALL_LOG_DIR", temp.resolve("logs").toString());
@@ -37,7 +39,7 @@ class InstallCommandsTest {
     process.getOutputStream().close();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(process.exitValue(), out);
+    return new Run(process.exitValue(), out + Files.readString(stderr), out);
   }
 
   private List<Path> filesUnder(Path root) throws Exception {
@@ -108,7 +110,7 @@ class InstallCommandsTest {
             "--user-data-dir",
             profile.toString());
     assertThat(broken.exit()).isEqualTo(ExitCodes.FAILURE);
-    Map<String, Object> report = JSON.std.mapFrom(broken.out());
+    Map<String, Object> report = JSON.std.mapFrom(broken.stdout());
     assertThat(section(report, "chromium").get("ok")).isEqualTo(true);
     assertThat(section(report, "firefox").get("ok")).isEqualTo(false);
 
@@ -123,7 +125,7 @@ class InstallCommandsTest {
             profile.toString(),
             "--launcher",
             launcher.toString());
-    Map<String, Object> after = JSON.std.mapFrom(fixed.out());
+    Map<String, Object> after = JSON.std.mapFrom(fixed.stdout());
     assertThat(section(after, "firefox").get("ok")).as(fixed.out()).isEqualTo(true);
     assertThat(firefoxManifest).isRegularFile();
 
