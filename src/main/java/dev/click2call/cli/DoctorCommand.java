@@ -1,5 +1,7 @@
 package dev.click2call.cli;
 
+import dev.click2call.config.ConfigException;
+import dev.click2call.config.Settings;
 import dev.click2call.host.ExtensionIds;
 import dev.click2call.install.Browser;
 import dev.click2call.install.BrowserTable;
@@ -13,6 +15,7 @@ import dev.click2call.install.doctor.DoctorReport;
 import dev.click2call.install.doctor.ReportPrinter;
 import dev.click2call.install.doctor.Section;
 import dev.click2call.install.doctor.SoftphoneCheck;
+import dev.click2call.platform.UserDirs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,7 +36,20 @@ import picocli.CommandLine.Spec;
             + " when everything works.")
 public final class DoctorCommand implements Callable<Integer> {
   /** Softphone checks; the adapters' own checks replace the default at wiring time. */
-  static List<SoftphoneCheck> softphoneChecks = List.of(new SelectedSoftphoneCheck());
+  /** The softphone checks: the selected adapter, and MicroSIP's setup where it matters. */
+  static List<SoftphoneCheck> softphoneChecks() {
+    List<SoftphoneCheck> checks = new java.util.ArrayList<>();
+    checks.add(new SelectedSoftphoneCheck());
+    try {
+      Settings settings = Settings.load(UserDirs.current());
+      if (MicroSipDoctorCheck.relevant(settings, System.getenv())) {
+        checks.add(new MicroSipDoctorCheck(settings, System.getenv()));
+      }
+    } catch (ConfigException e) {
+      // SelectedSoftphoneCheck reports the broken settings file.
+    }
+    return checks;
+  }
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -60,7 +76,7 @@ public final class DoctorCommand implements Callable<Integer> {
     boolean explicit = !options.browsers.isEmpty();
     List<Browser> browsers =
         explicit ? options.browsers(table, List.of()) : Arrays.asList(Browser.values());
-    Doctor doctor = new Doctor(table, ExtensionIds.bundled(), softphoneChecks);
+    Doctor doctor = new Doctor(table, ExtensionIds.bundled(), softphoneChecks());
     DoctorReport report = doctor.run(browsers, explicit, options.userDataDir());
     if (fix) {
       List<Browser> broken =
@@ -72,7 +88,7 @@ public final class DoctorCommand implements Callable<Integer> {
       if (!broken.isEmpty()) {
         repair(table, broken, out);
         report =
-            new Doctor(table, ExtensionIds.bundled(), softphoneChecks)
+            new Doctor(table, ExtensionIds.bundled(), softphoneChecks())
                 .run(browsers, explicit, options.userDataDir());
       }
     }
