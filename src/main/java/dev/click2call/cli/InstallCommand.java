@@ -9,6 +9,7 @@ import dev.click2call.install.InstallEnvironment;
 import dev.click2call.install.InstallException;
 import dev.click2call.install.Installer;
 import dev.click2call.install.Launcher;
+import dev.click2call.install.LauncherScripts;
 import dev.click2call.install.Step;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -83,6 +84,9 @@ public final class InstallCommand implements Callable<Integer> {
             options.scope().id());
       }
       StepReport.print(out, installer.apply(steps, dryRun), dryRun);
+      if (stage == null && launcher == null && !dryRun) {
+        recordStartupArchive(out);
+      }
     } catch (InstallException e) {
       throw new CommandFailure(ExitCodes.FAILURE, e.getMessage());
     } catch (java.nio.file.AccessDeniedException e) {
@@ -93,6 +97,32 @@ public final class InstallCommand implements Callable<Integer> {
               + (options.scope().id().equals("system") ? " (system scope needs admin/root)" : ""));
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The generated launcher passes {@code click2call.jsa} beside the jar to the JVM when it exists
+   * (a faster start); record it now if it is missing or older than the jar.
+   */
+  private static void recordStartupArchive(PrintWriter out) {
+    java.util.Optional<Path> jar = InstallOptions.ownJar();
+    if (jar.isEmpty()) {
+      return;
+    }
+    Path archive = jar.get().resolveSibling(LauncherScripts.CDS_ARCHIVE);
+    try {
+      if (java.nio.file.Files.exists(archive)
+          && java.nio.file.Files.getLastModifiedTime(archive)
+                  .compareTo(java.nio.file.Files.getLastModifiedTime(jar.get()))
+              >= 0) {
+        return;
+      }
+      CdsArchiveCommand.record(archive);
+      out.println("recorded the start-up archive " + archive);
+    } catch (IOException | CommandFailure e) {
+      out.println("note: no start-up archive (the host starts slower): " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private List<Step> stageSteps() {
