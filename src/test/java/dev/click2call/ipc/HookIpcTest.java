@@ -14,10 +14,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HookIpcTest {
-  private static Path shortDir() throws Exception {
-    return Files.createTempDirectory(Path.of("/tmp"), "c2cipc");
+  /** Under /tmp (short socket paths); JUnit deletes it afterwards. */
+  @TempDir Path tmp;
+
+  private Path shortDir() {
+    return tmp;
   }
 
   @Test

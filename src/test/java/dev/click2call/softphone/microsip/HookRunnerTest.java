@@ -15,14 +15,16 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hook runner as MicroSIP starts it: a fresh JVM, always exit 0, fast relative to a bare JVM.
  */
 class HookRunnerTest {
+  @TempDir Path dir;
+
   @Test
   void forwardsChainsAndExitsZeroQuickly() throws Exception {
-    Path dir = Files.createTempDirectory(Path.of("/tmp"), "c2chr");
     Map<String, String> env = MicroSipEndToEndTest.env(dir);
     Path marker = dir.resolve("chained.txt");
     new ChainedHooks(dir.resolve("microsip-chained-hooks.json"))
