@@ -4,6 +4,7 @@ import dev.click2call.dialing.DialTarget;
 import dev.click2call.ipc.HookEndpoints;
 import dev.click2call.ipc.HookListener;
 import dev.click2call.ipc.HookMessage;
+import dev.click2call.ipc.StateQuery;
 import dev.click2call.platform.SoftphoneWindowWatcher;
 import dev.click2call.platform.SoftphoneWindows;
 import dev.click2call.softphone.CallDirection;
@@ -20,6 +21,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -45,6 +48,9 @@ public final class MicroSipSoftphone implements Softphone {
 
   /** An ended hook this soon after an ended the windows reported is the same end. */
   static final long OBSERVED_END_WINDOW_MILLIS = 10_000;
+
+  /** How long a one-shot command waits for each running host to answer a state query. */
+  static final int QUERY_TIMEOUT_MILLIS = 1_000;
 
   /** The ringing popup's caption (IDD_RINGIN, English). */
   static final String INCOMING_TITLE = "Incoming Call";
@@ -141,7 +147,7 @@ public final class MicroSipSoftphone implements Softphone {
     } catch (IllegalArgumentException e) {
       throw new SoftphoneException(Reason.INVALID_TARGET, e.getMessage());
     }
-    if (singleMode && liveCall().isPresent()) {
+    if (singleMode && (liveCall().isPresent() || !tracking() && aRunningHostHasACall())) {
       throw new SoftphoneException(
           Reason.BUSY, "MicroSIP is in a call; in single-call mode it would ignore a second dial");
     }
@@ -212,7 +218,7 @@ public final class MicroSipSoftphone implements Softphone {
     this.listener = newListener;
     if (hookListener == null) {
       try {
-        hookListener = HookListener.start(endpoints, this::onHook);
+        hookListener = HookListener.start(endpoints, this::onHook, this::stateAnswer);
       } catch (IOException e) {
         LOG.error("cannot listen for MicroSIP hook events: {}", e.getMessage());
       }
@@ -236,6 +242,39 @@ public final class MicroSipSoftphone implements Softphone {
           POLL_MILLIS,
           TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** What this host answers a state query with: its current call, or null. */
+  Map<String, Object> stateAnswer() {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    Optional<CallInfo> call = liveCall();
+    if (call.isEmpty()) {
+      answer.put("call", null);
+    } else {
+      Map<String, Object> view = new LinkedHashMap<>();
+      view.put("state", call.get().state().wire());
+      view.put("direction", call.get().direction() == null ? null : call.get().direction().wire());
+      view.put("remote", call.get().remote());
+      view.put("since", call.get().since());
+      view.put("onHold", call.get().onHold());
+      answer.put("call", view);
+    }
+    return answer;
+  }
+
+  /**
+   * A one-shot command (no hook listener of its own) cannot know the call; the running hosts do.
+   */
+  private boolean aRunningHostHasACall() {
+    for (Map<String, Object> answer : StateQuery.askAll(endpoints, QUERY_TIMEOUT_MILLIS)) {
+      if (answer.get("call") instanceof Map<?, ?> call
+          && call.get("state") instanceof String state
+          && !state.equals(CallState.ENDED.wire())
+          && !state.equals(CallState.BUSY.wire())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Applies one hook event (the primary source) to the call table and reports it. */
