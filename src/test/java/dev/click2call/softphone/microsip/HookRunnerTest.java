@@ -57,14 +57,14 @@ class HookRunnerTest {
 
       List<Long> hookMillis = new ArrayList<>();
       List<Long> baseMillis = new ArrayList<>();
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < 5; i++) { // fastest of each: other builds share the machine
         hookMillis.add(time(env, dir, "hook", "call-end", "123"));
         baseMillis.add(timeBareJvm());
       }
-      long hookMedian = hookMillis.stream().sorted().toList().get(1);
-      long base = baseMillis.stream().sorted().toList().get(1);
+      long hookMedian = hookMillis.stream().sorted().toList().get(0);
+      long base = baseMillis.stream().sorted().toList().get(0);
       System.out.printf(
-          "hook runner median %d ms, bare JVM median %d ms (ratio %.2f)%n",
+          "hook runner fastest %d ms, bare JVM fastest %d ms (ratio %.2f)%n",
           hookMedian, base, (double) hookMedian / base);
       assertThat((double) hookMedian / base).isLessThan(6.0);
     }
