@@ -31,6 +31,9 @@ final class CallCommands {
       }
       return ExitCodes.OK;
     } catch (SoftphoneException e) {
+      if (e.reason() == SoftphoneException.Reason.BUSY) {
+        throw new CommandFailure(ExitCodes.BUSY, "busy: " + e.getMessage());
+      }
       throw new CommandFailure(ExitCodes.FAILURE, e.getMessage());
     }
   }

@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code click2call cds-archive}: records a class-data-sharing archive of host mode, which the
- * launchers pass to the JVM so that the browser's host starts faster. The archive is only valid for
- * this jar at this path and this Java runtime; launchers ignore a stale one.
+ * {@code click2call cds-archive}: records a class-data-sharing archive of host mode and of the hook
+ * runner ({@link CdsTraining}), which the launchers pass to the JVM so that the browser's host and
+ * MicroSIP's hooks start faster. The archive is only valid for this jar at this path and this Java
+ * runtime; launchers ignore a stale one.
  */
 @Command(
     name = "cds-archive",
@@ -49,12 +50,18 @@ public final class CdsArchiveCommand implements Callable<Integer> {
     Files.createDirectories(archive.getParent());
     Files.deleteIfExists(archive);
     Path scratch = Files.createTempDirectory("click2call-cds");
-    List<String> command = new ArrayList<>(SelftestCommand.ownJavaCommand());
+    List<String> own = SelftestCommand.ownJavaCommand();
+    List<String> command = new ArrayList<>();
+    command.add(own.get(0));
     // The launchers' own JVM options, then the recording (its warnings are noise here).
-    command.addAll(1, JvmOptions.withoutArchive());
-    command.add(1, "-XX:ArchiveClassesAtExit=" + archive);
-    command.add(2, "-Xlog:all=error:stderr");
-    // Started as a browser starts it, so the archive holds what the browser's launch loads.
+    command.addAll(JvmOptions.withoutArchive());
+    command.add("-XX:ArchiveClassesAtExit=" + archive);
+    command.add("-Xlog:all=error:stderr");
+    // The same class path as every launch (-jar sets exactly the jar), with a main that runs the
+    // hook runner's path first and then host mode as a browser starts it: one archive for both.
+    command.add("-cp");
+    command.add(own.get(2)); // [java, -jar, jar] or [java, -cp, classpath, main]
+    command.add(CdsTraining.class.getName());
     command.add(ExtensionIds.bundled().chromiumOrigins().get(0));
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -64,18 +71,32 @@ public final class CdsArchiveCommand implements Callable<Integer> {
     builder.environment().put("CLICK2CALL_LOG_DIR", scratch.toString());
     builder.environment().put("CLICK2CALL_CONFIG", scratch.resolve("none.json").toString());
     builder.environment().put("CLICK2CALL_SYSTEM_CONFIG", scratch.resolve("none.json").toString());
-    Process host = builder.start();
-    try (OutputStream in = host.getOutputStream()) {
-      train(new FrameWriter(in));
+    builder.environment().put("CLICK2CALL_RUNTIME_DIR", scratch.resolve("rt").toString());
+    try {
+      Process host = builder.start();
+      try (OutputStream in = host.getOutputStream()) {
+        train(new FrameWriter(in));
+      }
+      if (!host.waitFor(60, TimeUnit.SECONDS) || host.exitValue() != 0 || !Files.exists(archive)) {
+        host.destroyForcibly();
+        throw new CommandFailure(
+            ExitCodes.FAILURE,
+            "could not record the archive "
+                + archive
+                + ": "
+                + Files.readString(scratch.resolve("stderr.txt")).strip());
+      }
+    } finally {
+      deleteTree(scratch);
     }
-    if (!host.waitFor(60, TimeUnit.SECONDS) || host.exitValue() != 0 || !Files.exists(archive)) {
-      host.destroyForcibly();
-      throw new CommandFailure(
-          ExitCodes.FAILURE,
-          "could not record the archive "
-              + archive
-              + ": "
-              + Files.readString(scratch.resolve("stderr.txt")).strip());
+  }
+
+  /** The training run's scratch folder (logs, sockets) is not left behind. */
+  private static void deleteTree(Path root) throws IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 

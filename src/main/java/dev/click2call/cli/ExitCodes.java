@@ -19,5 +19,8 @@ public final class ExitCodes {
   /** A settings file is invalid. */
   public static final int BAD_SETTINGS = 5;
 
+  /** {@code dial}: the softphone is in a call and would silently drop a second one. */
+  public static final int BUSY = 6;
+
   private ExitCodes() {}
 }

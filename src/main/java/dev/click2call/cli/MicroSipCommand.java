@@ -197,6 +197,10 @@ public final class MicroSipCommand implements Runnable {
     @Option(names = "--transport", description = "udp, tcp or tls")
     String transport;
 
+    /** Taken only to refuse it without echoing it: argv is visible to every local user. */
+    @Option(names = "--password", hidden = true)
+    String passwordOnCommandLine;
+
     @Option(names = "--password-stdin", description = "Read the password from standard input.")
     boolean passwordStdin;
 
@@ -217,6 +221,16 @@ public final class MicroSipCommand implements Runnable {
 
     @Override
     public Integer call() throws InterruptedException {
+      if (passwordOnCommandLine != null) {
+        throw new CommandFailure(
+            ExitCodes.USAGE,
+            "a password is never taken from the command line (other users can read it there);"
+                + " use --password-stdin or --password-env VAR");
+      }
+      if (passwordStdin && passwordEnv != null) {
+        throw new CommandFailure(
+            ExitCodes.USAGE, "use either --password-stdin or --password-env, not both");
+      }
       try {
         AccountSpec seed =
             from != null

@@ -12,12 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A host's endpoint for hook events: accepts one tiny JSON line per connection ({@code
- * {"event":"call-start","remote":"123"}}) and hands well-formed ones to the consumer.
+ * {"event":"call-start","remote":"123"}}) and hands well-formed ones to the consumer. A state query
+ * ({@code {"query":"state"}}) is answered on the same connection with one JSON line from the state
+ * supplier (for example the host's current call), so one-shot commands can ask.
  */
 public final class HookListener implements AutoCloseable {
   /** A message is one short line; anything longer is dropped. */
@@ -29,16 +32,32 @@ public final class HookListener implements AutoCloseable {
   private final Path path;
   private final ServerSocketChannel server;
   private final Consumer<HookMessage> consumer;
+  private final Supplier<Map<String, Object>> state;
   private volatile boolean closed;
 
-  private HookListener(Path path, ServerSocketChannel server, Consumer<HookMessage> consumer) {
+  private HookListener(
+      Path path,
+      ServerSocketChannel server,
+      Consumer<HookMessage> consumer,
+      Supplier<Map<String, Object>> state) {
     this.path = path;
     this.server = server;
     this.consumer = consumer;
+    this.state = state;
   }
 
   /** Binds this process's endpoint and starts accepting on a daemon thread. */
   public static HookListener start(HookEndpoints endpoints, Consumer<HookMessage> consumer)
+      throws IOException {
+    return start(endpoints, consumer, Map::of);
+  }
+
+  /**
+   * @param state what a state query is answered with (kept small: one line under {@link
+   *     #MAX_MESSAGE_BYTES} is not required, but it should be short)
+   */
+  public static HookListener start(
+      HookEndpoints endpoints, Consumer<HookMessage> consumer, Supplier<Map<String, Object>> state)
       throws IOException {
     endpoints.prepare();
     Path path = endpoints.endpointFor(ProcessHandle.current().pid());
@@ -54,7 +73,7 @@ public final class HookListener implements AutoCloseable {
     Files.deleteIfExists(path); // a leftover of a process that had our pid
     ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     server.bind(UnixDomainSocketAddress.of(path));
-    HookListener listener = new HookListener(path, server, consumer);
+    HookListener listener = new HookListener(path, server, consumer, state);
     Thread thread = new Thread(listener::acceptLoop, "hook-listener");
     thread.setDaemon(true);
     thread.start();
@@ -68,7 +87,15 @@ public final class HookListener implements AutoCloseable {
   private void acceptLoop() {
     while (!closed) {
       try (SocketChannel client = server.accept()) {
-        HookMessage message = read(client);
+        String line = readLine(client);
+        if (line == null) {
+          continue;
+        }
+        if (StateQuery.isQuery(line)) {
+          StateQuery.answer(client, state.get());
+          continue;
+        }
+        HookMessage message = parse(line);
         if (message != null) {
           consumer.accept(message);
         }
@@ -82,8 +109,8 @@ public final class HookListener implements AutoCloseable {
     }
   }
 
-  /** Reads one line with a deadline; returns null for anything malformed. */
-  static HookMessage read(SocketChannel client) throws IOException {
+  /** Reads one line with a deadline; returns null for anything oversized. */
+  static String readLine(SocketChannel client) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(MAX_MESSAGE_BYTES + 1);
     client.configureBlocking(false);
     long deadline = System.nanoTime() + READ_TIMEOUT_MILLIS * 1_000_000L;
@@ -103,8 +130,7 @@ public final class HookListener implements AutoCloseable {
       LOG.warn("dropped an oversized hook message");
       return null;
     }
-    String line = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
-    return parse(line);
+    return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
   }
 
   private static boolean containsNewline(ByteBuffer buffer) {

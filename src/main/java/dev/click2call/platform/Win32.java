@@ -12,6 +12,17 @@ public record Win32(WindowMessenger windows, Registry registry, ProcessImages im
     return forOs(Os.current());
   }
 
+  /**
+   * A watcher of the windows of the program whose main window has this class and whose process runs
+   * this executable; empty where there are no windows to watch (off Windows).
+   */
+  public java.util.Optional<SoftphoneWindowWatcher> windowWatcher(String mainClass, String exe) {
+    if (windows == WindowMessenger.NONE) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new PollingWindowWatcher(windows, images, mainClass, exe));
+  }
+
   public static Win32 forOs(Os os) {
     if (os == Os.WINDOWS) {
       return new Win32(new JnaWindowMessenger(), new JnaRegistry(), ProcessImages.FROM_JDK);

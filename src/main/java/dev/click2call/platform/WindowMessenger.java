@@ -20,6 +20,11 @@ public interface WindowMessenger {
   /** The window's text ({@code WM_GETTEXT}); empty when it cannot be read. */
   String text(Window window);
 
+  /** The window's class name ({@code GetClassNameW}); empty when it cannot be read. */
+  default String classOf(Window window) {
+    return "";
+  }
+
   /** The top-level windows of a process. */
   List<Window> topLevelWindowsOf(long pid);
 

@@ -7,9 +7,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * A temporary folder with an emulated MicroSIP: the {@code microsip} launcher script (what {@code
@@ -19,6 +26,7 @@ import java.util.function.Predicate;
 public final class EmulatorFixture implements AutoCloseable {
   private final Path dir;
   private final Path exe;
+  private final List<ProcessHandle> launched = new ArrayList<>();
 
   private EmulatorFixture(Path dir) {
     this.dir = dir;
@@ -127,6 +135,12 @@ public final class EmulatorFixture implements AutoCloseable {
 
   /** Starts the emulator as MicroSIP would be started, and returns its process. */
   public Process launch(String... args) throws IOException {
+    Process process = start(args);
+    launched.add(process.toHandle());
+    return process;
+  }
+
+  private Process start(String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(exe.toString());
     command.addAll(Arrays.asList(args));
@@ -139,14 +153,38 @@ public final class EmulatorFixture implements AutoCloseable {
     return process;
   }
 
-  /** Processes of this emulator (main instance and forwarders). */
+  /**
+   * Every emulator process this folder has seen, by pid: those the fixture launched and those the
+   * journal names (instances the product started). A pid is only trusted while its command line
+   * still names this emulator, so a reused pid is never touched.
+   */
   public List<ProcessHandle> processes() {
+    Set<Long> pids = new LinkedHashSet<>();
+    launched.forEach(p -> pids.add(p.pid()));
+    try {
+      for (Map<String, Object> entry : journal()) {
+        if (entry.get("pid") instanceof Number pid) {
+          pids.add(pid.longValue());
+        }
+      }
+    } catch (IOException e) {
+      // no journal: only the launched ones
+    }
     String path = exe.toString();
-    return ProcessHandle.allProcesses()
-        .filter(p -> Arrays.asList(p.info().arguments().orElse(new String[0])).contains(path))
-        .toList();
+    List<ProcessHandle> alive = new ArrayList<>();
+    for (long pid : pids) {
+      ProcessHandle.of(pid)
+          .filter(ProcessHandle::isAlive)
+          .filter(p -> Arrays.asList(p.info().arguments().orElse(new String[0])).contains(path))
+          .ifPresent(alive::add);
+    }
+    return alive;
   }
 
+  /**
+   * Asks the running instance to quit, ends every remaining emulator process (and the hook runners
+   * it waits on) by its own pid, then deletes the folder.
+   */
   @Override
   public void close() throws IOException {
     if (running()) {
@@ -157,8 +195,29 @@ public final class EmulatorFixture implements AutoCloseable {
       }
     }
     for (ProcessHandle process : processes()) {
+      try {
+        process.onExit().get(5, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        // ended below
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       process.onExit().join();
+    }
+    deleteTree(dir);
+  }
+
+  /** Deletes a folder and everything in it (sockets included). */
+  public static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 

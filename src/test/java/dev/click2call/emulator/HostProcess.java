@@ -105,8 +105,12 @@ public final class HostProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Ends the host (and anything it started) by its own pid, and waits for it to be gone. */
   @Override
   public void close() {
-    process.destroyForcibly();
+    ProcessHandle handle = process.toHandle();
+    handle.descendants().forEach(ProcessHandle::destroyForcibly);
+    handle.destroyForcibly();
+    handle.onExit().join();
   }
 }

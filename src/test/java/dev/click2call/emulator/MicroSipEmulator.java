@@ -181,9 +181,29 @@ public final class MicroSipEmulator {
             hooks.put(k, v);
           }
         });
+    // The active account as MicroSIP loads it (never its password): provisioning is visible here.
+    String accountId = settings.getOrDefault("accountId", "");
+    Map<String, String> account = EmulatorIni.section(lines, "Account" + accountId);
+    Map<String, Object> active = new LinkedHashMap<>();
+    for (String key : List.of("server", "proxy", "domain", "username", "authID", "label")) {
+      account.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(key))
+          .findFirst()
+          .ifPresent(e -> active.put(key, e.getValue()));
+    }
     journal.write(
         "start",
-        Map.of("pid", ProcessHandle.current().pid(), "hooks", hooks, "singleMode", singleMode));
+        Map.of(
+            "pid",
+            ProcessHandle.current().pid(),
+            "hooks",
+            hooks,
+            "singleMode",
+            singleMode,
+            "accountId",
+            accountId,
+            "account",
+            active));
     Files.deleteIfExists(windowSocket());
     Files.deleteIfExists(home.resolve("control.sock"));
     ServerSocketChannel window = ServerSocketChannel.open(StandardProtocolFamily.UNIX);

@@ -14,10 +14,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HookIpcTest {
-  private static Path shortDir() throws Exception {
-    return Files.createTempDirectory(Path.of("/tmp"), "c2cipc");
+  /** Under /tmp (short socket paths); JUnit deletes it afterwards. */
+  @TempDir Path tmp;
+
+  private Path shortDir() {
+    return tmp;
   }
 
   @Test
@@ -79,5 +83,26 @@ class HookIpcTest {
             new HookSender(new HookEndpoints(shortDir()))
                 .sendToAll(new HookMessage("call-end", "")))
         .isZero();
+  }
+
+  @Test
+  void aStateQueryIsAnsweredOnTheSameConnectionAndIsNoEvent() throws Exception {
+    HookEndpoints endpoints = new HookEndpoints(shortDir().resolve("rt"));
+    BlockingQueue<HookMessage> received = new LinkedBlockingQueue<>();
+    java.util.concurrent.atomic.AtomicReference<java.util.Map<String, Object>> state =
+        new java.util.concurrent.atomic.AtomicReference<>(java.util.Map.of("call", "none"));
+    try (HookListener listener = HookListener.start(endpoints, received::add, state::get)) {
+      assertThat(StateQuery.askAll(endpoints, 2000))
+          .containsExactly(java.util.Map.of("call", "none"));
+      state.set(java.util.Map.of("call", java.util.Map.of("state", "connected")));
+      assertThat(StateQuery.askAll(endpoints, 2000))
+          .containsExactly(java.util.Map.of("call", java.util.Map.of("state", "connected")));
+      // A stale endpoint answers nothing and does not delay the others beyond its connect.
+      Files.createFile(endpoints.folder().resolve("999999999.sock"));
+      assertThat(StateQuery.askAll(endpoints, 2000)).hasSize(1);
+      assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+      assertThat(listener.path()).exists();
+    }
+    assertThat(StateQuery.askAll(endpoints, 500)).isEmpty();
   }
 }

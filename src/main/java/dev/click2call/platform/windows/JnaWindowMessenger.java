@@ -19,6 +19,7 @@ public final class JnaWindowMessenger implements WindowMessenger {
   private static final int SMTO_ABORTIFHUNG = 0x0002;
   private static final int TEXT_TIMEOUT_MILLIS = 500;
   private static final int MAX_TEXT_CHARS = 512;
+  private static final int MAX_CLASS_CHARS = 257; // class names are at most 256 characters
 
   @Override
   public Optional<Window> findByClass(String windowClass) {
@@ -53,6 +54,13 @@ public final class JnaWindowMessenger implements WindowMessenger {
             TEXT_TIMEOUT_MILLIS,
             result);
     return sent.longValue() == 0 ? "" : buffer.getWideString(0);
+  }
+
+  @Override
+  public String classOf(Window window) {
+    char[] name = new char[MAX_CLASS_CHARS];
+    int length = User32.INSTANCE.GetClassName(hwnd(window), name, name.length);
+    return length <= 0 ? "" : new String(name, 0, length);
   }
 
   @Override

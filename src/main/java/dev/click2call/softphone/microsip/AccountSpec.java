@@ -32,6 +32,9 @@ public record AccountSpec(
     if (port != null && (port < 1 || port > 65535)) {
       throw new IllegalArgumentException("Port must be from 1 to 65535");
     }
+    if (port != null && server != null && hasPort(server) && !server.endsWith(":" + port)) {
+      throw new IllegalArgumentException("Server names a port other than Port");
+    }
     if (transport != null && !transport.matches("udp|tcp|tls")) {
       throw new IllegalArgumentException("transport must be udp, tcp or tls");
     }
@@ -46,13 +49,17 @@ public record AccountSpec(
     }
   }
 
-  /** The keys of {@code [AccountN]} as MicroSIP spells them; the port is folded into server. */
+  /**
+   * The keys of {@code [AccountN]} as MicroSIP spells them. MicroSIP has no port key: the seed's
+   * one {@code Port} is folded into {@code server} and {@code proxy} ({@code host:port}) unless
+   * that host already names its own port.
+   */
   public Map<String, String> microSipKeys() {
     Map<String, String> keys = new LinkedHashMap<>();
     String host = server == null ? "" : server;
     keys.put("label", displayName != null && !displayName.isEmpty() ? displayName : nz(username));
-    keys.put("server", host.isEmpty() || port == null ? host : host + ":" + port);
-    keys.put("proxy", nz(proxy));
+    keys.put("server", withPort(host));
+    keys.put("proxy", withPort(nz(proxy)));
     keys.put("domain", domain != null && !domain.isEmpty() ? domain : host);
     keys.put("username", nz(username));
     keys.put("authID", nz(authId));
@@ -64,6 +71,20 @@ public record AccountSpec(
       keys.put("transport", transport);
     }
     return keys;
+  }
+
+  private String withPort(String host) {
+    return host.isEmpty() || port == null || hasPort(host) ? host : host + ":" + port;
+  }
+
+  /** {@code host:5061} or {@code [2001:db8::1]:5061}; a bare IPv6 address has no port. */
+  static boolean hasPort(String host) {
+    int bracket = host.lastIndexOf(']');
+    if (host.startsWith("[")) {
+      return bracket > 0 && host.startsWith(":", bracket + 1);
+    }
+    int colon = host.indexOf(':');
+    return colon >= 0 && colon == host.lastIndexOf(':');
   }
 
   private static void require(String value, String name) {

@@ -71,6 +71,11 @@ public final class MicroSipControl {
     LOG.debug("started {} with {}", install.exe(), argument);
   }
 
+  /** A watcher of this install's MicroSIP windows; empty off Windows. */
+  public Optional<dev.click2call.platform.SoftphoneWindowWatcher> windowWatcher() {
+    return win32.windowWatcher(MicroSipLocator.WINDOW_CLASS, install.exe());
+  }
+
   /** Whether a MicroSIP of this install runs now. */
   public boolean isRunning() {
     if (os == Os.WINDOWS) {

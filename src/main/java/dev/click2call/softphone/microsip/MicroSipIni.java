@@ -29,10 +29,12 @@ public final class MicroSipIni {
 
   private final Path file;
   private final Ini ini;
+  private final java.util.List<String> trailingComments;
 
-  private MicroSipIni(Path file, Ini ini) {
+  private MicroSipIni(Path file, Ini ini, java.util.List<String> trailingComments) {
     this.file = file;
     this.ini = ini;
+    this.trailingComments = trailingComments;
   }
 
   /** Loads the file; a missing file is an empty ini (MicroSIP creates it the same way). */
@@ -52,8 +54,29 @@ public final class MicroSipIni {
   static MicroSipIni parse(Path file, String text) throws IOException {
     Ini ini = new Ini();
     ini.setConfig(config());
-    ini.load(new StringReader(text.replace("\r\n", "\n").replace('\r', '\n')));
-    return new MicroSipIni(file, ini);
+    String lines = text.replace("\r\n", "\n").replace('\r', '\n');
+    ini.load(new StringReader(lines));
+    return new MicroSipIni(file, ini, trailingComments(lines));
+  }
+
+  /** Comments after the last key: ini4j attaches comments to what follows, so it drops these. */
+  static java.util.List<String> trailingComments(String text) {
+    java.util.List<String> lines = java.util.List.of(text.split("\n", -1));
+    int start = lines.size();
+    while (start > 0) {
+      String line = lines.get(start - 1).strip();
+      if (!line.isEmpty() && !line.startsWith(";") && !line.startsWith("#")) {
+        break;
+      }
+      start--;
+    }
+    java.util.List<String> comments = new java.util.ArrayList<>();
+    for (String line : lines.subList(start, lines.size())) {
+      if (!line.isBlank()) {
+        comments.add(";" + line.strip().substring(1));
+      }
+    }
+    return comments;
   }
 
   private static Config config() {
@@ -128,11 +151,15 @@ public final class MicroSipIni {
     ini.store(out);
     // ini4j writes comments with '#'; the Windows profile API (and MicroSIP) use ';'.
     StringBuilder fixed = new StringBuilder();
-    for (String line : out.toString().split("\r\n", -1)) {
+    // ini4j ends comment lines with an extra CR; every line ends in exactly CRLF here.
+    for (String line : out.toString().split("\r*\n", -1)) {
       if (fixed.length() > 0) {
         fixed.append("\r\n");
       }
       fixed.append(line.startsWith("#") ? ";" + line.substring(1) : line);
+    }
+    for (String comment : trailingComments) {
+      fixed.append(comment).append("\r\n");
     }
     return fixed.toString();
   }
