@@ -32,6 +32,9 @@ export async function launch({ dir, launcher, env = {}, policy }) {
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIXED_UUID }),
         'datareporting.policy.dataSubmissionEnabled': false,
         'browser.shell.checkDefaultBrowser': false,
+        // Firefox's own alert windows: headless there is no desktop notification service, and
+        // with the system back end a notification closes as soon as it is created.
+        'alerts.useSystemBackend': false,
       },
     });
   } finally {

@@ -43,3 +43,26 @@ export async function waitForReadyPopup(popup, timeout = 20000) {
 export function stateSequence(events) {
   return events.map((e) => e.state).filter((s, i, all) => i === 0 || all[i - 1] !== s);
 }
+
+/** Changes an option the way the options page does (a message from an extension page). */
+export async function setSetting(extensionPage, key, value) {
+  const reply = await extensionPage.evaluate((message) =>
+    (globalThis.browser ?? globalThis.chrome).runtime.sendMessage(message), { type: 'set-setting', key, value });
+  if (!reply?.ok) throw new Error(`set-setting ${key} refused: ${JSON.stringify(reply)}`);
+  return reply;
+}
+
+/** The ids of the extension's notifications that are showing. */
+export function notificationIds(extensionPage) {
+  return extensionPage.evaluate(async () =>
+    Object.keys(await (globalThis.browser ?? globalThis.chrome).notifications.getAll()));
+}
+
+/**
+ * Ends whatever call is still up (after a failed step), so the next test of a shared session
+ * starts idle. Errors are ignored: usually there is no call.
+ */
+export async function hangUpLeftover(extensionPage) {
+  await extensionPage.evaluate(() =>
+    (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'hangup' })).catch(() => {});
+}

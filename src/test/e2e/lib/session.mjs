@@ -57,6 +57,7 @@ export async function openSharedSession(name, driver, { installHost = true, host
     },
     /** Starts the artifacts folder of test `t` (screenshots and logs of that test go there). */
     begin(testName) {
+      if (artifacts && fs.existsSync(artifacts) && fs.readdirSync(artifacts).length === 0) fs.rmdirSync(artifacts);
       const named = testName.startsWith(driver.name) ? testName : `${driver.name}-${testName}`;
       artifacts = path.join(artifactsRoot, slugOf(named));
       fs.rmSync(artifacts, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { startSipp } from '../lib/sipp.mjs';
 import { waitFor } from '../lib/wait.mjs';
 import {
   pageEvents, realClick, stateSequence, waitForContentScript, waitForPageState, waitForPopup,
-  waitForReadyPopup,
+  waitForReadyPopup, hangUpLeftover,
 } from '../lib/page.mjs';
 
 const NUMBER = '+15550104477';
@@ -36,14 +36,16 @@ for (const driver of browsers) {
     /** Opens the popup and the CRM page, starts SIPp with `scenario`, clicks the number. */
     async function dialFromPage(t, scenario, extra = []) {
       session.begin(t.name);
+      const popup = await session.openPopup();
+      let sipp = null;
       t.after(async () => {
+        await hangUpLeftover(popup);
+        await sipp?.stop();
         await session.closePages();
         session.saveLogs();
       });
-      const popup = await session.openPopup();
       await session.step('host and baresip ready in the popup', () => waitForReadyPopup(popup));
-      const sipp = startSipp({ scenario, port: rig.sippPort, dir: session.artifacts, extra });
-      t.after(() => sipp.stop());
+      sipp = startSipp({ scenario, port: rig.sippPort, dir: session.artifacts, extra });
       const page = await session.newPage(server.url('call.html'));
       await session.step('content script ready', () => waitForContentScript(page));
       await session.step('click the tel: link', () => realClick(page, '#call-link'));
