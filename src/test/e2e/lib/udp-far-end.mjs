@@ -1,6 +1,7 @@
 // A minimal SIP far end on a UDP socket, stamping every packet on this process's clock. It
-// records what arrives (to prove that no INVITE left baresip) and, when asked, answers an
-// INVITE with 180 Ringing and later 486 Busy Here (to time state changes end to end). SIPp is
+// records what arrives (to prove that no INVITE left baresip) and answers an INVITE with
+// 100 Trying (so a CANCEL can end it: 200 for the CANCEL, 487 for the INVITE) or, when asked,
+// with 180 Ringing and later 486 Busy Here (to time state changes end to end). SIPp is
 // the far end for the call scenarios; this one exists because a test needs its timestamps.
 import dgram from 'node:dgram';
 import { performance } from 'node:perf_hooks';
@@ -38,14 +39,25 @@ export async function startUdpFarEnd(port, answer = null) {
     const at = epochNow();
     const text = buffer.toString('utf8');
     packets.push({ at, text });
-    if (!answer || !text.startsWith('INVITE ')) return;
     const callId = header(text, 'Call-ID');
-    if (packets.filter((p) => p.text.startsWith('INVITE ') && header(p.text, 'Call-ID') === callId).length > 1) return;
-    const tag = `far${packets.length}`;
-    const send = (status) => {
-      socket.send(response(text, status, tag), rinfo.port, rinfo.address);
+    const reply = (request, status, tag) => {
+      socket.send(response(request, status, tag), rinfo.port, rinfo.address);
       sent.push({ at: epochNow(), status, callId });
     };
+    if (text.startsWith('CANCEL ')) {
+      const invite = packets.find((p) => p.text.startsWith('INVITE ') && header(p.text, 'Call-ID') === callId);
+      reply(text, '200 OK', 'far');
+      if (invite) reply(invite.text, '487 Request Terminated', 'far');
+      return;
+    }
+    if (!text.startsWith('INVITE ')) return;
+    if (packets.filter((p) => p.text.startsWith('INVITE ') && header(p.text, 'Call-ID') === callId).length > 1) return;
+    if (!answer) {
+      reply(text, '100 Trying', 'far');
+      return;
+    }
+    const tag = `far${packets.length}`;
+    const send = (status) => reply(text, status, tag);
     setTimeout(() => send('180 Ringing'), answer.ringAfterMs ?? 100);
     setTimeout(() => send('486 Busy Here'), answer.busyAfterMs ?? 400);
   });
