@@ -55,6 +55,12 @@ export async function openSharedSession(name, driver, { installHost = true, host
     get artifacts() {
       return artifacts;
     },
+    /** Puts screenshots and logs into `folder` (the demo's own output folder). */
+    useArtifactsDir(folder) {
+      artifacts = folder;
+      fs.mkdirSync(artifacts, { recursive: true });
+      shot = 0;
+    },
     /** Starts the artifacts folder of test `t` (screenshots and logs of that test go there). */
     begin(testName) {
       if (artifacts && fs.existsSync(artifacts) && fs.readdirSync(artifacts).length === 0) fs.rmdirSync(artifacts);
