@@ -175,8 +175,8 @@ export class Controller {
     const reply = await this.port.request('dial', { target });
     if (!reply.ok) return this.hostFailure(reply, parsed.display);
     const dialed = typeof reply.dialed === 'string' ? reply.dialed : target;
-    const ext_ = parsed.ext ? ` ${t('callingExtension', [parsed.ext])}` : '';
-    return okReply({ dialed, display: parsed.display, text: `${t('callingNumber', [dialed])}${ext_}` });
+    const extensionNote = parsed.ext ? ` ${t('callingExtension', [parsed.ext])}` : '';
+    return okReply({ dialed, display: parsed.display, text: `${t('callingNumber', [dialed])}${extensionNote}` });
   }
 
   hostFailure(reply, display = '') {

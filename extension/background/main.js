@@ -31,6 +31,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 api.runtime.onInstalled.addListener(() => createMenus());
+api.runtime.onStartup?.addListener(() => createMenus());
 
 api.contextMenus?.onClicked.addListener((info, tab) => {
   const target = targetFromMenuClick(info);

@@ -43,6 +43,10 @@ export class Scanner {
     this.walk = null; // the walk in progress {walker}
     this.handle = null;
     this.seen = new WeakSet(); // text nodes already looked at (and our own leftovers)
+    // Text node we split → the nodes we inserted after it. Frameworks keep a reference to the
+    // original node: when they change or remove it, our inserted nodes must go too. Cleared
+    // entry by entry when the page drops a node, and wholly on stop().
+    this.splits = new Map();
     this.roots = new Set(); // shadow roots we observe, for teardown
     this.running = false;
     this.stats = { textNodes: 0, links: 0, slices: 0, longestSliceMs: 0 };
@@ -86,6 +90,7 @@ export class Scanner {
     const started = this.now();
     const budget = Math.min(this.sliceMs, Math.max(1, deadline?.timeRemaining?.() ?? this.sliceMs));
     const stopAt = started + budget;
+    this.onMutations(this.observer.takeRecords(), false);
     this.observer.disconnect(); // our own wrapping must not feed the observer
     try {
       while (this.now() < stopAt) {
@@ -116,7 +121,8 @@ export class Scanner {
     if (!root.isConnected) return null;
     const { NodeFilter } = this;
     if (root.nodeType === 3) {
-      return this.accept(root.parentElement) ? { single: root } : null;
+      const parent = root.parentElement;
+      return this.accept(parent) && !this.insideSkipped(parent) ? { single: root } : null;
     }
     if (root.nodeType === 1 && (!this.accept(root) || this.insideSkipped(root))) return null;
     const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
@@ -188,6 +194,8 @@ export class Scanner {
   wrap(text, hits) {
     // Split from the end so earlier offsets stay valid; the original node keeps the leading
     // text, so a framework holding a reference to it still finds it in the page.
+    const inserted = [];
+    this.splits.set(text, inserted);
     for (let i = hits.length - 1; i >= 0; i -= 1) {
       const { start, end, target } = hits[i];
       const tail = text.splitText(end);
@@ -200,25 +208,42 @@ export class Scanner {
       link.dataset.c2c = 'number';
       middle.replaceWith(link);
       link.append(middle);
+      inserted.unshift(link, tail);
       this.stats.links += 1;
     }
   }
 
-  onMutations(records) {
+  /** Undo a split: remove what we inserted after `text` (the page changed or removed it). */
+  unsplit(text) {
+    const inserted = this.splits.get(text);
+    if (!inserted) return;
+    this.splits.delete(text);
+    for (const node of inserted) node.remove();
+  }
+
+  onMutations(records, schedule = true) {
     for (const record of records) {
       if (record.type === 'characterData') {
         const node = record.target;
         if (node.parentElement?.classList.contains(LINK_CLASS)) continue;
+        if (this.splits.has(node)) {
+          // The page rewrote a node we split (e.g. a framework updating its text): drop our
+          // link and leftover text, then look at the new text as a whole.
+          this.unsplit(node);
+        }
         this.seen.delete(node);
         this.queue.push(node);
       } else {
+        for (const node of record.removedNodes) {
+          if (node.nodeType === 3 && this.splits.has(node)) this.unsplit(node);
+        }
         for (const node of record.addedNodes) {
           if (node.nodeType === 1 && !node.classList.contains(LINK_CLASS)) this.queue.push(node);
           else if (node.nodeType === 3 && !this.seen.has(node)) this.queue.push(node);
         }
       }
     }
-    if (this.queue.length > 0) this.schedule();
+    if (schedule && this.queue.length > 0) this.schedule();
   }
 
   /** Stop and put the page back as it was. */
@@ -229,13 +254,17 @@ export class Scanner {
     this.handle = null;
     this.queue = [];
     this.walk = null;
-    const scopes = [this.doc, ...this.roots];
-    for (const scope of scopes) {
-      for (const link of scope.querySelectorAll(`a.${LINK_CLASS}[data-c2c="number"]`)) {
-        const parent = link.parentNode;
-        link.replaceWith(...link.childNodes);
-        parent?.normalize?.();
+    // Give each split text node its whole text back, so the page's references stay valid and
+    // no other text node is touched (no normalize(): frameworks keep adjacent text nodes apart).
+    for (const [text, inserted] of this.splits) {
+      if (text.isConnected && inserted.every((n) => n.parentNode === text.parentNode)) {
+        text.data += inserted.map((n) => n.textContent).join('');
+        for (const node of inserted) node.remove();
       }
+    }
+    this.splits.clear();
+    for (const scope of [this.doc, ...this.roots]) {
+      for (const link of scope.querySelectorAll(`a.${LINK_CLASS}[data-c2c="number"]`)) link.replaceWith(...link.childNodes);
     }
     this.roots.clear();
     this.seen = new WeakSet();

@@ -218,3 +218,15 @@ test('dialing rules from policy shape what the host receives', async () => {
   assert.equal(ctx.port().lastSent('dial').target, '0030901820');
   assert.equal(reply.text, 'Calling 0030901820');
 });
+
+test('the popup switch edits the deny list; a deny list locked by policy cannot be edited', async () => {
+  const ctx = await setup();
+  assert.equal((await ctx.send({ type: 'set-site-detection', hostname: 'News.Example', enabled: false }, POPUP)).ok, true);
+  await ctx.controller.reloadSettings();
+  assert.deepEqual(ctx.controller.settings.values.siteDenylist, ['news.example']);
+  assert.equal((await ctx.send({ type: 'set-site-detection', hostname: 'news.example', enabled: true }, POPUP)).ok, true);
+  await ctx.controller.reloadSettings();
+  assert.deepEqual(ctx.controller.settings.values.siteDenylist, []);
+  const locked = await setup({ managed: { siteDenylist: ['bank.example'] } });
+  assert.equal((await locked.send({ type: 'set-site-detection', hostname: 'news.example', enabled: false }, POPUP)).ok, false);
+});

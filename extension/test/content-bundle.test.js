@@ -21,7 +21,7 @@ async function load(html, config) {
   };
   win.chrome = api;
   win.eval(bundle);
-  for (let i = 0; i < 50 && win.document.documentElement.dataset.click2call !== 'ready'; i += 1) await wait(5);
+  for (let i = 0; i < 400 && win.document.documentElement.dataset.click2call !== 'ready'; i += 1) await wait(5);
   return { win, api, sent };
 }
 
@@ -29,7 +29,7 @@ test('the bundle starts, reports ready and links numbers', async () => {
   const { win, sent } = await load('<!doctype html><body><p>Zentrale 030 901820</p></body>');
   assert.equal(win.document.documentElement.dataset.click2call, 'ready');
   assert.equal(sent[0].type, 'content-config');
-  for (let i = 0; i < 50 && !win.document.querySelector('a.c2c-num'); i += 1) await wait(10);
+  for (let i = 0; i < 200 && !win.document.querySelector('a.c2c-num'); i += 1) await wait(10);
   assert.equal(win.document.querySelector('a.c2c-num')?.getAttribute('href'), 'tel:+4930901820');
 });
 
@@ -44,10 +44,10 @@ test('call pushes from the background become click2call:call events', async () =
 
 test('switching detection off removes the links', async () => {
   const ctx = await load('<!doctype html><body><p>Zentrale 030 901820</p></body>');
-  for (let i = 0; i < 50 && !ctx.win.document.querySelector('a.c2c-num'); i += 1) await wait(10);
+  for (let i = 0; i < 200 && !ctx.win.document.querySelector('a.c2c-num'); i += 1) await wait(10);
   ctx.api.runtime.sendMessage = async () => ({ ok: true, detect: false, takeOverLinks: true, country: 'DE', hostReachable: true });
   ctx.api.storage.onChanged.fire({ settings: { newValue: { detectNumbers: false } } }, 'local');
-  await wait(20);
+  for (let i = 0; i < 200 && ctx.win.document.querySelector('a.c2c-num'); i += 1) await wait(10);
   assert.equal(ctx.win.document.querySelector('a.c2c-num'), null);
   assert.equal(ctx.win.document.body.innerHTML, '<p>Zentrale 030 901820</p>');
 });

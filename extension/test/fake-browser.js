@@ -78,6 +78,7 @@ export function fakeBrowser({ managed = {}, local = {}, firefox = false } = {}) 
       getManifest: () => ({ version: '0.1.0' }),
       onMessage: fakeEvent(),
       onInstalled: fakeEvent(),
+      onStartup: fakeEvent(),
       async sendMessage(msg) { calls.runtimeSendMessage.push(msg); },
       connectNative: () => { throw new Error('set api.runtime.connectNative in the test'); },
     },
@@ -112,7 +113,7 @@ export function fakeBrowser({ managed = {}, local = {}, firefox = false } = {}) 
       async setBadgeText(o) { calls.badge.push({ text: o.text }); },
       async setBadgeBackgroundColor(o) { calls.badge.push({ color: o.color }); },
     },
-    contextMenus: { create() {}, removeAll(cb) { cb?.(); }, onClicked: fakeEvent() },
+    contextMenus: { created: [], create(item) { api.contextMenus.created.push(item); }, removeAll(cb) { api.contextMenus.created.length = 0; cb?.(); }, onClicked: fakeEvent() },
     commands: { onCommand: fakeEvent() },
   };
   if (firefox) api.runtime.getBrowserInfo = async () => ({ name: 'Firefox' });

@@ -25,6 +25,16 @@ function baselineWalk(doc) {
   return { ms: performance.now() - started, digits };
 }
 
+// The fastest of a few runs: other processes on the machine only ever make a run slower.
+function fastest(runs, fn) {
+  let best = null;
+  for (let i = 0; i < runs; i += 1) {
+    const r = fn();
+    if (!best || r.ms < best.ms) best = r;
+  }
+  return best;
+}
+
 function scan(doc) {
   const scheduler = manualScheduler();
   const scanner = new Scanner(doc, (text) => findCallables(text, 'DE'), { scheduler });
@@ -36,8 +46,8 @@ function scan(doc) {
 
 test('scanning grows linearly with the number of numbers', () => {
   scan(page(200)); // warm up the parser and the JIT
-  const small = scan(page(1000));
-  const large = scan(page(3000));
+  const small = fastest(3, () => scan(page(1000)));
+  const large = fastest(2, () => scan(page(3000)));
   assert.equal(small.scanner.stats.links, 1000);
   assert.equal(large.scanner.stats.links, 3000);
   const ratio = large.ms / small.ms;
@@ -47,7 +57,7 @@ test('scanning grows linearly with the number of numbers', () => {
 test('scanning costs a bounded multiple of one plain walk over the same page', () => {
   const doc = page(2000);
   baselineWalk(doc);
-  const base = baselineWalk(doc);
+  const base = fastest(3, () => baselineWalk(doc));
   const { ms } = scan(doc);
   const ratio = ms / Math.max(base.ms, 0.5);
   // In jsdom the measured ratio is 40–80 (DOM writes are slow there); 400 catches a rescan
@@ -58,12 +68,16 @@ test('scanning costs a bounded multiple of one plain walk over the same page', (
 test('a page without digits costs less than one plain walk over it', () => {
   const doc = page(3000, false);
   baselineWalk(doc);
-  const base = baselineWalk(doc);
-  const scheduler = manualScheduler();
-  const scanner = new Scanner(doc, () => assert.fail('no detector call expected'), { scheduler });
-  const started = performance.now();
-  scanner.start();
-  const ms = performance.now() - started;
-  assert.equal(scheduler.size, 0, 'nothing scheduled');
+  const base = fastest(3, () => baselineWalk(doc));
+  const { ms } = fastest(3, () => {
+    const scheduler = manualScheduler();
+    const scanner = new Scanner(doc, () => assert.fail('no detector call expected'), { scheduler });
+    const started = performance.now();
+    scanner.start();
+    const took = performance.now() - started;
+    assert.equal(scheduler.size, 0, 'nothing scheduled');
+    scanner.stop();
+    return { ms: took };
+  });
   assert.ok(ms < base.ms, `start ${ms.toFixed(2)} ms vs walk ${base.ms.toFixed(2)} ms`);
 });

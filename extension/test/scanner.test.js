@@ -118,3 +118,46 @@ test('work is cut into slices that respect the time budget (fake clock)', () => 
   assert.ok(slices >= 300 / 8, `expected at least ${300 / 8} slices, got ${slices}`);
   assert.ok(ctx.scanner.stats.longestSliceMs <= 8, `longest slice ${ctx.scanner.stats.longestSliceMs} ms`);
 });
+
+test('a framework rewriting or removing a text node we split leaves no stale links behind', async () => {
+  const ctx = setup('<p id="p">Tel 030 9018 2000 (Zentrale)</p><p id="q">Fax 030 9018 2099 (Büro)</p>');
+  const p = ctx.doc.getElementById('p');
+  const original = p.firstChild; // what a framework would hold on to
+  ctx.scanner.start();
+  ctx.scheduler.runAll();
+  assert.equal(ctx.links().length, 2);
+  original.data = 'Tel 0171 1234567 (mobil)'; // the framework updates "its" node
+  await tick();
+  ctx.scheduler.runAll();
+  assert.equal(p.textContent, 'Tel 0171 1234567 (mobil)');
+  assert.deepEqual([...p.querySelectorAll('a')].map((a) => a.getAttribute('href')), ['tel:+491711234567']);
+  const q = ctx.doc.getElementById('q');
+  q.removeChild(q.firstChild); // the framework removes "its" node
+  await tick();
+  ctx.scheduler.runAll();
+  assert.equal(q.textContent, '');
+});
+
+test('text changed inside a skipped element (pre, code) is not linked', async () => {
+  const ctx = setup('<pre><span id="s">x</span></pre>');
+  ctx.scanner.start();
+  ctx.scheduler.runAll();
+  ctx.doc.getElementById('s').firstChild.data = 'call 030 9018 2000';
+  await tick();
+  ctx.scheduler.runAll();
+  assert.equal(ctx.links().length, 0);
+});
+
+test('stop() gives the original text node its whole text back and leaves other nodes alone', () => {
+  const ctx = setup('<p id="p"></p>');
+  const p = ctx.doc.getElementById('p');
+  const a = ctx.doc.createTextNode('Tel 030 9018 2000 ');
+  const b = ctx.doc.createTextNode('(Zentrale)');
+  p.append(a, b); // two adjacent text nodes, as a framework renders {label}{note}
+  ctx.scanner.start();
+  ctx.scheduler.runAll();
+  assert.equal(ctx.links().length, 1);
+  ctx.scanner.stop();
+  assert.deepEqual([...p.childNodes], [a, b]);
+  assert.equal(a.data, 'Tel 030 9018 2000 ');
+});

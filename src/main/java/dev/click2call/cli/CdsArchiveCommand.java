@@ -1,6 +1,7 @@
 package dev.click2call.cli;
 
 import dev.click2call.host.ExtensionIds;
+import dev.click2call.install.JvmOptions;
 import dev.click2call.protocol.FrameWriter;
 import dev.click2call.protocol.Json;
 import java.io.IOException;
@@ -33,13 +34,26 @@ public final class CdsArchiveCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     Path archive = output.toAbsolutePath();
+    record(archive);
+    spec.commandLine().getOut().println("wrote " + archive);
+    return ExitCodes.OK;
+  }
+
+  /**
+   * Records the archive by running this jar once as a browser would start it, with the requests of
+   * a typical session.
+   *
+   * @throws CommandFailure when the archive could not be recorded
+   */
+  static void record(Path archive) throws IOException, InterruptedException {
     Files.createDirectories(archive.getParent());
     Files.deleteIfExists(archive);
     Path scratch = Files.createTempDirectory("click2call-cds");
     List<String> command = new ArrayList<>(SelftestCommand.ownJavaCommand());
+    // The launchers' own JVM options, then the recording (its warnings are noise here).
+    command.addAll(1, JvmOptions.withoutArchive());
     command.add(1, "-XX:ArchiveClassesAtExit=" + archive);
-    command.add(2, "-Xlog:disable");
-    command.add(3, "-Xlog:all=error:stderr");
+    command.add(2, "-Xlog:all=error:stderr");
     // Started as a browser starts it, so the archive holds what the browser's launch loads.
     command.add(ExtensionIds.bundled().chromiumOrigins().get(0));
     ProcessBuilder builder =
@@ -63,8 +77,6 @@ public final class CdsArchiveCommand implements Callable<Integer> {
               + ": "
               + Files.readString(scratch.resolve("stderr.txt")).strip());
     }
-    spec.commandLine().getOut().println("wrote " + archive);
-    return ExitCodes.OK;
   }
 
   /** The requests of a typical session, so their classes land in the archive. */

@@ -1,6 +1,8 @@
 package dev.click2call.cli;
 
 import dev.click2call.Version;
+import dev.click2call.logging.LogSetup;
+import dev.click2call.platform.UserDirs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,20 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Click2CallCommand.VersionProvider.class,
     description = "Click-to-call bridge between a browser extension and a desktop softphone.",
-    subcommands = {HostCommand.class, SelftestCommand.class, CdsArchiveCommand.class})
+    subcommands = {
+      HostCommand.class,
+      SelftestCommand.class,
+      CallCommands.Dial.class,
+      CallCommands.Answer.class,
+      CallCommands.Hangup.class,
+      StatusCommand.class,
+      HookCommand.class,
+      MicroSipCommand.class,
+      CdsArchiveCommand.class,
+      InstallCommand.class,
+      UninstallCommand.class,
+      DoctorCommand.class
+    })
 public final class Click2CallCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -21,6 +36,10 @@ public final class Click2CallCommand implements Runnable {
 
   /** Runs the command line and returns the exit status. */
   public static int execute(String... args) {
+    // Commands log like the host does: to the log file, warnings also to stderr, never stdout.
+    UserDirs dirs = UserDirs.current();
+    String level = System.getenv("CLICK2CALL_LOG_LEVEL");
+    LogSetup.configure(dirs.logDir(), level != null ? level : "info");
     CommandLine commandLine = new CommandLine(new Click2CallCommand());
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> {

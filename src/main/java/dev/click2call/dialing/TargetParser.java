@@ -21,6 +21,9 @@ public final class TargetParser {
   /** Characters a person may use when writing a number. */
   private static final Pattern WRITTEN_NUMBER = Pattern.compile("[0-9+*#()./\\- ]+");
 
+  /** What a number may look like after the dialing rules: the only form handed on. */
+  private static final Pattern CANONICAL_NUMBER = Pattern.compile("\\+?[0-9*#]{1,32}");
+
   private static final Pattern EXTENSION =
       Pattern.compile("(?i)^(.*?)\\s*(?:;ext=|,|ext\\.?|extension|x)\\s*([0-9]{1,10})$");
 
@@ -132,7 +135,17 @@ public final class TargetParser {
         digits.append(c);
       }
     }
-    String canonical = rules.canonicalize(digits.toString());
+    String asWritten = digits.toString();
+    if (asWritten.replace("+", "").length() < MIN_NUMBER_DIGITS) {
+      throw new InvalidTargetException("the number is too short");
+    }
+    if (asWritten.length() > MAX_NUMBER_DIGITS + 1) {
+      throw new InvalidTargetException("the number is too long");
+    }
+    String canonical = rules.canonicalize(asWritten);
+    if (!CANONICAL_NUMBER.matcher(canonical).matches()) {
+      throw new InvalidTargetException("the dialing rules made an unusable number");
+    }
     String body = canonical.startsWith("+") ? canonical.substring(1) : canonical;
     if (body.isEmpty() || body.startsWith("+")) {
       throw new InvalidTargetException("the number has no digits");

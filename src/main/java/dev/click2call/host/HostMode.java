@@ -3,7 +3,7 @@ package dev.click2call.host;
 import dev.click2call.Version;
 import dev.click2call.config.ConfigException;
 import dev.click2call.config.Settings;
-import dev.click2call.dialing.DialingRules;
+import dev.click2call.dialing.DialingSettings;
 import dev.click2call.dialing.TargetParser;
 import dev.click2call.logging.LogSetup;
 import dev.click2call.logging.StdoutGuard;
@@ -86,7 +86,7 @@ public final class HostMode {
     Dispatcher dispatcher =
         new Dispatcher(
             Handlers.standard(
-                softphone, new TargetParser(DialingRules.AS_WRITTEN), Version.current()),
+                softphone, new TargetParser(DialingSettings.rules(settings)), Version.current()),
             new FrameWriter(guard.protocolOut()),
             workers());
     softphone.setListener(new EventPublisher(dispatcher::send));

@@ -1,5 +1,6 @@
 package dev.click2call.bench;
 
+import dev.click2call.install.JvmOptions;
 import dev.click2call.protocol.FrameReader;
 import dev.click2call.protocol.FrameWriter;
 import dev.click2call.protocol.Json;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * not a test: it prints figures and ratios (docs/performance.md records them).
  *
  * <p>Usage: {@code java -cp target/test-classes:target/click2call.jar
- * dev.click2call.bench.StartupBenchmark [runs] [launcher-script]}
+ * dev.click2call.bench.StartupBenchmark [runs]}
  */
 public final class StartupBenchmark {
   private static final String ORIGIN = "chrome-extension://mhlbmjkkkedfmppgfdalengljggeoagn/";
@@ -39,9 +40,18 @@ public final class StartupBenchmark {
             List.of(java, "-cp", testClasses, MinimalEchoHost.class.getName())));
     variants.add(
         new Variant("click2call (java -jar, defaults)", List.of(java, "-jar", jar, ORIGIN)));
-    if (args.length > 1) {
-      variants.add(new Variant("click2call launcher " + args[1], List.of(args[1], ORIGIN)));
+    List<String> tuned = new ArrayList<>(List.of(java));
+    tuned.addAll(JvmOptions.withoutArchive());
+    Path archive = Path.of("target", "click2call.jsa").toAbsolutePath();
+    if (Files.exists(archive)) {
+      tuned.add("-XX:SharedArchiveFile=" + archive);
     }
+    tuned.addAll(List.of("-jar", jar, ORIGIN));
+    variants.add(new Variant("click2call (launcher options + CDS archive)", tuned));
+    variants.add(
+        new Variant(
+            "minimal echo host (launcher options, no CDS)",
+            withOptions(java, testClasses, MinimalEchoHost.class.getName())));
     for (Variant variant : variants) {
       measure(variant, logs); // warm the file cache once, not counted
       variant.startMillis.clear();
@@ -60,6 +70,13 @@ public final class StartupBenchmark {
           "%-45s %10.1f %8.2f %7.1f MB%n",
           variant.name, start, start / baseline, median(variant.rssKb) / 1024.0);
     }
+  }
+
+  private static List<String> withOptions(String java, String classPath, String mainClass) {
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(JvmOptions.withoutArchive());
+    command.addAll(List.of("-cp", classPath, mainClass));
+    return command;
   }
 
   private static void measure(Variant variant, Path logs) throws IOException, InterruptedException {

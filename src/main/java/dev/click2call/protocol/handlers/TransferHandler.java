@@ -1,9 +1,7 @@
 package dev.click2call.protocol.handlers;
 
 import dev.click2call.dialing.DialTarget;
-import dev.click2call.dialing.InvalidTargetException;
 import dev.click2call.dialing.TargetParser;
-import dev.click2call.protocol.ErrorCode;
 import dev.click2call.protocol.Request;
 import dev.click2call.protocol.RequestException;
 import dev.click2call.protocol.RequestHandler;
@@ -23,13 +21,7 @@ public final class TransferHandler implements RequestHandler {
 
   @Override
   public Map<String, Object> handle(Request request) throws RequestException {
-    String raw = request.requiredString("target", 4096);
-    DialTarget target;
-    try {
-      target = parser.parse(raw);
-    } catch (InvalidTargetException e) {
-      throw new RequestException(ErrorCode.INVALID_TARGET, e.getMessage());
-    }
+    DialTarget target = TargetField.parse(request, parser);
     try {
       return Map.of("transferredTo", softphone.transfer(target));
     } catch (SoftphoneException e) {

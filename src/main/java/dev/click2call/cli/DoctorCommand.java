@@ -1,0 +1,127 @@
+package dev.click2call.cli;
+
+import dev.click2call.config.ConfigException;
+import dev.click2call.config.Settings;
+import dev.click2call.host.ExtensionIds;
+import dev.click2call.install.Browser;
+import dev.click2call.install.BrowserTable;
+import dev.click2call.install.InstallEnvironment;
+import dev.click2call.install.InstallException;
+import dev.click2call.install.Installer;
+import dev.click2call.install.Launcher;
+import dev.click2call.install.Scope;
+import dev.click2call.install.doctor.Doctor;
+import dev.click2call.install.doctor.DoctorReport;
+import dev.click2call.install.doctor.ReportPrinter;
+import dev.click2call.install.doctor.Section;
+import dev.click2call.install.doctor.SoftphoneCheck;
+import dev.click2call.platform.UserDirs;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code click2call doctor}: checks everything between the browser and the softphone. */
+@Command(
+    name = "doctor",
+    description =
+        "Check every place each browser looks for the host, the manifests, the launcher (a real"
+            + " framed hello), blocking policies, sandboxes and the softphone. Exit status 0 only"
+            + " when everything works.")
+public final class DoctorCommand implements Callable<Integer> {
+  /** Softphone checks; the adapters' own checks replace the default at wiring time. */
+  /** The softphone checks: the selected adapter, and MicroSIP's setup where it matters. */
+  static List<SoftphoneCheck> softphoneChecks() {
+    List<SoftphoneCheck> checks = new java.util.ArrayList<>();
+    checks.add(new SelectedSoftphoneCheck());
+    try {
+      Settings settings = Settings.load(UserDirs.current());
+      if (MicroSipDoctorCheck.relevant(settings, System.getenv())) {
+        checks.add(new MicroSipDoctorCheck(settings, System.getenv()));
+      }
+    } catch (ConfigException e) {
+      // SelectedSoftphoneCheck reports the broken settings file.
+    }
+    return checks;
+  }
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin InstallOptions options = new InstallOptions();
+
+  @Option(names = "--json", description = "Print the report as JSON.")
+  boolean json;
+
+  @Option(
+      names = "--fix",
+      description = "Re-register the host for browsers whose registration is missing or broken.")
+  boolean fix;
+
+  @Option(
+      names = "--launcher",
+      paramLabel = "PATH",
+      description = "With --fix: the program manifests should point at.")
+  Path launcher;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    BrowserTable table = new BrowserTable(InstallEnvironment.current());
+    boolean explicit = !options.browsers.isEmpty();
+    List<Browser> browsers =
+        explicit ? options.browsers(table, List.of()) : Arrays.asList(Browser.values());
+    Doctor doctor = new Doctor(table, ExtensionIds.bundled(), softphoneChecks());
+    DoctorReport report = doctor.run(browsers, explicit, options.userDataDir());
+    if (fix) {
+      List<Browser> broken =
+          report.sections().stream()
+              .filter(Section::fixable)
+              .map(s -> Browser.byId(s.id()))
+              .flatMap(java.util.Optional::stream)
+              .toList();
+      if (!broken.isEmpty()) {
+        repair(table, broken, out);
+        report =
+            new Doctor(table, ExtensionIds.bundled(), softphoneChecks())
+                .run(browsers, explicit, options.userDataDir());
+      }
+    }
+    if (json) {
+      ReportPrinter.json(report, out);
+    } else {
+      ReportPrinter.human(report, out);
+    }
+    return report.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
+  }
+
+  private void repair(BrowserTable table, List<Browser> browsers, PrintWriter out)
+      throws IOException {
+    Installer installer = new Installer(table, ExtensionIds.bundled());
+    try {
+      Launcher program =
+          launcher != null
+              ? Launcher.existing(launcher.toAbsolutePath())
+              : Launcher.forThisProcess(
+                  table.environment().os(),
+                  Path.of(System.getProperty("java.home")),
+                  InstallOptions.ownJar());
+      Scope scope = options.scope();
+      var steps = installer.planInstall(browsers, scope, options.userDataDir(), program);
+      if (!json) {
+        out.println("Fixing: re-registering for " + browsers.stream().map(Browser::id).toList());
+        StepReport.print(out, installer.apply(steps, false), false);
+        out.println();
+      } else {
+        installer.apply(steps, false);
+      }
+    } catch (InstallException e) {
+      throw new CommandFailure(ExitCodes.FAILURE, "cannot fix: " + e.getMessage());
+    }
+  }
+}

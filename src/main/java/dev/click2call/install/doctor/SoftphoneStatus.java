@@ -1,0 +1,22 @@
+package dev.click2call.install.doctor;
+
+/**
+ * A softphone adapter's answer to {@link SoftphoneCheck}.
+ *
+ * @param name e.g. {@code MicroSIP}
+ * @param found whether the softphone is installed (and usable) on this computer
+ * @param location where it was found (program path), or null
+ * @param configFile its configuration file (MicroSIP's ini), or null
+ * @param hooksInstalled whether the call-event hooks point at Click2Call; null when the softphone
+ *     has no hooks
+ * @param problem what is wrong, or null
+ * @param fix what to do about {@code problem}, or null
+ */
+public record SoftphoneStatus(
+    String name,
+    boolean found,
+    String location,
+    String configFile,
+    Boolean hooksInstalled,
+    String problem,
+    String fix) {}

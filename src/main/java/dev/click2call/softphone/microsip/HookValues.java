@@ -1,0 +1,122 @@
+package dev.click2call.softphone.microsip;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hook values as MicroSIP reads and runs them. MicroSIP reads a value with {@code
+ * GetPrivateProfileString} (one pair of outer quotes is stripped when the value both starts and
+ * ends with {@code "}), splits it with {@code CommandLineToArgvW}, runs the first token with the
+ * rest re-joined by single spaces, and appends the remote party as the last argument.
+ */
+public final class HookValues {
+  /** MicroSIP reads each hook into a 256-character buffer. */
+  public static final int MAX_VALUE_CHARS = 255;
+
+  private HookValues() {}
+
+  /**
+   * The value that makes MicroSIP run {@code <launcher> hook <event>}. A path with spaces is
+   * quoted; the value then ends with the event name, so the outer-quote stripping cannot break it.
+   *
+   * @throws IllegalArgumentException when the launcher cannot be expressed safely
+   */
+  public static String valueFor(String launcher, HookKey key) {
+    if (launcher.isEmpty() || launcher.indexOf('"') >= 0) {
+      throw new IllegalArgumentException("the launcher path must not be empty or contain quotes");
+    }
+    for (int i = 0; i < launcher.length(); i++) {
+      if (launcher.charAt(i) < 0x20) {
+        throw new IllegalArgumentException("the launcher path contains a control character");
+      }
+    }
+    String program =
+        launcher.indexOf(' ') >= 0 || launcher.indexOf('\t') >= 0
+            ? "\"" + launcher + "\""
+            : launcher;
+    String value = program + " hook " + key.event();
+    if (value.length() > MAX_VALUE_CHARS) {
+      throw new IllegalArgumentException(
+          "the hook command would be longer than MicroSIP's " + MAX_VALUE_CHARS + " characters");
+    }
+    return value;
+  }
+
+  /** Whether a value (as stored in the ini) is the click2call hook for this key. */
+  public static boolean isOurs(String rawValue, HookKey key) {
+    List<String> tokens = split(profileValue(rawValue));
+    return tokens.size() == 3 && tokens.get(1).equals("hook") && tokens.get(2).equals(key.event());
+  }
+
+  /** What {@code GetPrivateProfileString} returns for a stored value. */
+  public static String profileValue(String raw) {
+    String value = raw.strip();
+    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+      return value.substring(1, value.length() - 1);
+    }
+    return value;
+  }
+
+  /**
+   * The argument vector MicroSIP's {@code RunCmd} produces for a stored value and a remote party:
+   * the program, the remaining tokens (their quotes lost), then the remote party.
+   */
+  public static List<String> argvFor(String rawValue, String remote) {
+    List<String> tokens = split(profileValue(rawValue));
+    List<String> argv = new ArrayList<>(tokens);
+    if (!argv.isEmpty() && !remote.isEmpty()) {
+      argv.add(remote);
+    }
+    return argv;
+  }
+
+  /**
+   * {@code CommandLineToArgvW}'s splitting: whitespace separates, quotes group, {@code \"} escapes.
+   */
+  public static List<String> split(String text) {
+    List<String> tokens = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    boolean inQuotes = false;
+    boolean inToken = false;
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        int slashes = 0;
+        while (i < text.length() && text.charAt(i) == '\\') {
+          slashes++;
+          i++;
+        }
+        if (i < text.length() && text.charAt(i) == '"') {
+          current.append("\\".repeat(slashes / 2));
+          if (slashes % 2 == 1) {
+            current.append('"');
+            i++;
+          }
+        } else {
+          current.append("\\".repeat(slashes));
+        }
+        inToken = true;
+        continue;
+      }
+      if (c == '"') {
+        inQuotes = !inQuotes;
+        inToken = true;
+      } else if ((c == ' ' || c == '\t') && !inQuotes) {
+        if (inToken) {
+          tokens.add(current.toString());
+          current.setLength(0);
+          inToken = false;
+        }
+      } else {
+        current.append(c);
+        inToken = true;
+      }
+      i++;
+    }
+    if (inToken) {
+      tokens.add(current.toString());
+    }
+    return tokens;
+  }
+}
