@@ -20,10 +20,11 @@ const slugOf = (text) => text.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')
 /**
  * @param {string} name  names the temp folder and the first artifacts folder
  * @param {object} driver chromium or firefox driver
- * @param {{installHost?: boolean, hostEnv?: Record<string,string>, settings?: object, policy?: object}} options
+ * @param {{installHost?: boolean, hostEnv?: Record<string,string>, settings?: object, policy?: object,
+ *   beforeLaunch?: (ctx: {launcher: string, env: object}) => Promise<void>}} options
  *   settings: the host's settings file (CLICK2CALL_CONFIG); policy: managed extension values
  */
-export async function openSharedSession(name, driver, { installHost = true, hostEnv = {}, settings, policy } = {}) {
+export async function openSharedSession(name, driver, { installHost = true, hostEnv = {}, settings, policy, beforeLaunch } = {}) {
   requireBuilt();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `c2c-e2e-${driver.name}-`));
   const logDir = path.join(dir, 'host-logs');
@@ -146,6 +147,8 @@ export async function openSharedSession(name, driver, { installHost = true, host
   };
   session.begin(`${name}-setup`);
   try {
+    // e.g. install the MicroSIP hooks with this launcher before the browser starts the host
+    if (beforeLaunch) await beforeLaunch({ launcher, env });
     session.browser = await driver.launch({ dir, launcher, policy });
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
