@@ -58,6 +58,7 @@ export async function openSharedSession(name, driver, { installHost = true, host
     },
     /** Puts screenshots and logs into `folder` (the demo's own output folder). */
     useArtifactsDir(folder) {
+      if (artifacts && fs.existsSync(artifacts) && fs.readdirSync(artifacts).length === 0) fs.rmdirSync(artifacts);
       artifacts = folder;
       fs.mkdirSync(artifacts, { recursive: true });
       shot = 0;
