@@ -4,45 +4,57 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumId, extensionDir } from './paths.mjs';
 import { writeChromiumManifest } from './manifests.mjs';
+import { writeChromiumPolicy } from './policy.mjs';
 
 export const name = 'chromium';
 
 /**
- * @param {{dir: string, launcher?: string, policy?: object}} options
- *   launcher: the host launcher to register (none → the host is "not installed")
+ * @param {{dir: string, launcher?: string, env?: object, policy?: object}} options
+ *   launcher: the host launcher to register (none → the host is "not installed");
+ *   policy: managed values for the extension (Chromium reads them for as long as it runs)
  */
-export async function launch({ dir, launcher, env = {} }) {
+export async function launch({ dir, launcher, env = {}, policy }) {
   const userDataDir = path.join(dir, 'profile');
   fs.mkdirSync(userDataDir, { recursive: true });
   if (launcher) writeChromiumManifest(userDataDir, launcher);
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    env: { ...process.env, ...env },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
+  const removePolicy = policy ? writeChromiumPolicy(policy) : () => {};
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      headless: true,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      env: { ...process.env, ...env },
+      viewport: { width: 1000, height: 700 },
+      args: [
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ],
+    });
+  } catch (error) {
+    removePolicy();
+    throw error;
+  }
   const worker = context.serviceWorkers()[0] || await context.waitForEvent('serviceworker', { timeout: 15000 });
   const extensionId = new URL(worker.url()).host;
   if (extensionId !== chromiumId) {
+    removePolicy();
     throw new Error(`the extension loaded as ${extensionId}, not the pinned id ${chromiumId}`);
   }
   return {
     name,
     extensionId,
-    /** The browser process id, to end it by its own pid if closing hangs. */
     async newPage(url) {
       const page = await context.newPage();
       if (url) await page.goto(url);
       return page;
     },
-    async openExtensionPage(file) {
+    /** An extension page in a tab; `viewport` e.g. {width: 400, height: 600} for the popup. */
+    async openExtensionPage(file, viewport) {
       const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
       await page.goto(`chrome-extension://${extensionId}/${file}`);
       return page;
     },
@@ -52,7 +64,11 @@ export async function launch({ dir, launcher, env = {} }) {
       return sw.evaluate(fn, arg);
     },
     async close() {
-      await context.close();
+      try {
+        await context.close();
+      } finally {
+        removePolicy();
+      }
     },
   };
 }

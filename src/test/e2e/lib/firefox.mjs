@@ -5,26 +5,41 @@ import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { extensionDir, geckoId } from './paths.mjs';
 import { writeFirefoxManifest } from './manifests.mjs';
+import { writeFirefoxPolicy } from './policy.mjs';
 
 export const name = 'firefox';
 const FIXED_UUID = '5f2b9c1e-7d4a-4c3b-9e8f-1a2b3c4d5e6f';
 
-export async function launch({ dir, launcher, env = {} }) {
+/**
+ * @param {{dir: string, launcher?: string, env?: object, policy?: object}} options
+ *   policy: managed values for the extension (Firefox reads policies.json once, at start)
+ */
+export async function launch({ dir, launcher, env = {}, policy }) {
   const home = path.join(dir, 'home');
   fs.mkdirSync(home, { recursive: true });
   if (launcher) writeFirefoxManifest(home, launcher);
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
-    headless: true,
-    args: ['--remote-allow-system-access'],
-    env: { ...process.env, ...env, HOME: home },
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIXED_UUID }),
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'browser.shell.checkDefaultBrowser': false,
-    },
-  });
+  const removePolicy = policy ? writeFirefoxPolicy(policy) : () => {};
+  let browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
+      headless: true,
+      args: ['--remote-allow-system-access'],
+      env: { ...process.env, ...env, HOME: home },
+      defaultViewport: { width: 1000, height: 700 },
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIXED_UUID }),
+        'datareporting.policy.dataSubmissionEnabled': false,
+        'browser.shell.checkDefaultBrowser': false,
+        // Firefox's own alert windows: headless there is no desktop notification service, and
+        // with the system back end a notification closes as soon as it is created.
+        'alerts.useSystemBackend': false,
+      },
+    });
+  } finally {
+    removePolicy(); // read at start-up; the file must not outlive this browser's start
+  }
   await browser.installExtension(extensionDir);
   return {
     name,
@@ -34,11 +49,14 @@ export async function launch({ dir, launcher, env = {} }) {
       if (url) await page.goto(url);
       return page;
     },
-    async openExtensionPage(file) {
+    async openExtensionPage(file, viewport) {
       const page = await browser.newPage();
+      if (viewport) await page.setViewport(viewport);
       // An extension page never reports "loaded" over BiDi: navigate without waiting.
       page.goto(`moz-extension://${FIXED_UUID}/${file}`, { timeout: 5000 }).catch(() => {});
-      await page.waitForSelector('body', { timeout: 10000 });
+      await page.waitForFunction(
+        () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
+        { timeout: 10000, polling: 50 });
       return page;
     },
     async close() {

@@ -15,6 +15,9 @@ function jvmOptions() {
 
 const shellQuote = (text) => `'${String(text).replaceAll("'", "'\\''")}'`;
 
+/** Every host the browser started, one pid a line, oldest first. */
+export const pidFile = (dir) => path.join(dir, 'host.pids');
+
 /**
  * Writes `<dir>/click2call` and returns its absolute path.
  * @param {string} dir
@@ -26,6 +29,9 @@ export function writeLauncher(dir, env) {
   const javaPath = fs.existsSync(java) ? java : 'java';
   const lines = ['#!/bin/sh'];
   for (const [key, value] of Object.entries(env)) lines.push(`export ${key}=${shellQuote(value)}`);
+  // exec keeps the shell's pid: the test learns the host's own pid to end it by (only for host
+  // mode, which a browser starts; not for CLI commands such as the MicroSIP hooks).
+  lines.push(`case "$1" in chrome-extension://*|/*) echo $$ >> ${shellQuote(pidFile(dir))} ;; esac`);
   lines.push(`exec ${shellQuote(javaPath)} ${jvmOptions().map(shellQuote).join(' ')} -jar ${shellQuote(jar)} "$@"`);
   const file = path.join(dir, 'click2call');
   fs.writeFileSync(file, lines.join('\n') + '\n', { mode: 0o755 });

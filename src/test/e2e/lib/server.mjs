@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fixturesDir } from './paths.mjs';
 
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png' };
+
 export async function startServer() {
   const server = http.createServer((req, res) => {
     const name = path.basename(new URL(req.url, 'http://x').pathname) || 'index.html';
@@ -12,7 +14,8 @@ export async function startServer() {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
