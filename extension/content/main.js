@@ -1,5 +1,6 @@
 // Content-script entry (bundled into one classic script by esbuild). Wires the features
 // together; each lives in its own file. Never talks to the host: only to the background.
+import { scriptStart } from './script-start.js'; // first: times the evaluation of the bundle
 import { ext, t } from '../shared/browser.js';
 import { REQ, PUSH } from '../shared/messages.js';
 import { installLinkTakeover } from './links.js';
@@ -45,6 +46,11 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 api.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes.hostReachable) config = { ...config, hostReachable: changes.hostReachable.newValue === true };
   if ((area === 'local' && changes.settings) || area === 'managed') refreshConfig();
+try {
+  performance.measure('click2call:script', { start: scriptStart, end: performance.now() });
+} catch {
+  // User Timing is informative only
+}
 });
 
 function applyDetection() {
@@ -73,3 +79,8 @@ async function refreshConfig() {
 }
 
 refreshConfig();
+try {
+  performance.measure('click2call:script', { start: scriptStart, end: performance.now() });
+} catch {
+  // User Timing is informative only
+}

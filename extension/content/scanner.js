@@ -26,13 +26,40 @@ function idleScheduler(win) {
   };
 }
 
+/** User Timing entries for the first scan only; never throws (old engines, fake clocks). */
+class Timing {
+  constructor(performance, enabled) {
+    this.performance = enabled && typeof performance?.measure === 'function' ? performance : null;
+  }
+
+  measure(name, start, end) {
+    if (!this.performance) return;
+    try {
+      this.performance.measure(name, { start, end });
+    } catch {
+      this.performance = null;
+    }
+  }
+
+  /** The first scan is done: mark it, and record nothing more. */
+  finish() {
+    if (!this.performance) return;
+    try {
+      this.performance.mark('click2call:first-scan-done');
+    } catch {
+      // not worth failing the scan for
+    }
+    this.performance = null;
+  }
+}
+
 export class Scanner {
   /**
    * @param {Document} doc
    * @param {(text: string) => {start, end, target, display}[]} find  the detector
    * @param {object} [opts]
    */
-  constructor(doc, find, { scheduler, now, sliceMs = SLICE_MS } = {}) {
+  constructor(doc, find, { scheduler, now, sliceMs = SLICE_MS, timing = true } = {}) {
     this.doc = doc;
     this.win = doc.defaultView;
     this.find = find;
@@ -50,6 +77,9 @@ export class Scanner {
     this.roots = new Set(); // shadow roots we observe, for teardown
     this.running = false;
     this.stats = { textNodes: 0, links: 0, slices: 0, longestSliceMs: 0 };
+    // The first scan of a page is timed with User Timing entries (`click2call:*`) that the
+    // page and benchmarks can read; later (mutation) slices are not, so entries stay bounded.
+    this.timing = new Timing(this.win.performance, timing);
     this.observer = new this.win.MutationObserver((records) => this.onMutations(records));
     this.NodeFilter = this.win.NodeFilter;
   }
@@ -57,11 +87,14 @@ export class Scanner {
   start() {
     if (this.running) return;
     this.running = true;
+    const started = this.now();
     const root = this.doc.body ?? this.doc.documentElement;
     this.observe(this.doc.documentElement);
     // A page without digits costs one native textContent read, no walk.
     // Shadow roots on such a page are found when the page next adds elements (mutations).
     if (root && HAS_DIGIT.test(root.textContent ?? '')) this.enqueue(root);
+    this.timing.measure('click2call:start', started, this.now());
+    if (this.idle) this.timing.finish(); // nothing to scan: the first scan is over
   }
 
   observe(node) {
@@ -105,10 +138,13 @@ export class Scanner {
     } finally {
       this.reobserve();
     }
-    const took = this.now() - started;
+    const ended = this.now();
+    const took = ended - started;
     this.stats.slices += 1;
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, took);
+    this.timing.measure('click2call:slice', started, ended);
     if (!this.idle) this.schedule();
+    else this.timing.finish();
   }
 
   reobserve() {
