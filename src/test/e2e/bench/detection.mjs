@@ -3,7 +3,8 @@
 // 10,000 numbers fully linked within 1.5 s, no long task over 50 ms caused by the extension, a
 // page without digits under 1 ms). See docs/performance.md, "Extension: page scanning".
 //
-//   node src/test/e2e/bench/detection.mjs [--runs 5] [--browser chromium|firefox] [--json out.json]
+//   node src/test/e2e/bench/detection.mjs [--runs 5] [--browser chromium|firefox] [--heartbeat-ms 16]
+//                                          [--json out.json] [--raw]
 //
 // Needs extension/dist (cd extension && npm run build) and src/test/e2e/node_modules (npm ci).
 import fs from 'node:fs';
@@ -22,6 +23,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     browser: { type: 'string' },
     json: { type: 'string' },
+    'heartbeat-ms': { type: 'string', default: '16' }, // 0: no heartbeat (an idle page)
     raw: { type: 'boolean', default: false }, // keep every probe record in the JSON
   },
 });
@@ -31,8 +33,9 @@ if (!fs.existsSync(path.join(extensionDir, 'content.js'))) {
   throw new Error(`missing ${extensionDir}/content.js: run \`npm ci && npm run build\` in extension/ first`);
 }
 
-const numbers = numbersPage({ probe: probeScript });
-const noDigits = digitFreePage({ probe: probeScript });
+const probe = (expected) => probeScript(expected, Number(args['heartbeat-ms']));
+const numbers = numbersPage({ probe });
+const noDigits = digitFreePage({ probe });
 console.log(`numbers page: ${(numbers.html.length / 1048576).toFixed(2)} MiB, ${numbers.expected} numbers; `
   + `digit-free page: ${Math.round(noDigits.html.length / 1024)} KiB`);
 const server = await servePages({ 'numbers.html': numbers.html, 'no-digits.html': noDigits.html });

@@ -31,7 +31,7 @@ function pageProbe(expected, heartbeatMs) {
     last = now;
     if (!b.stopped) setTimeout(beat, heartbeatMs);
   };
-  setTimeout(beat, heartbeatMs);
+  if (heartbeatMs > 0) setTimeout(beat, heartbeatMs);
   document.addEventListener('DOMContentLoaded', () => {
     b.dcl = performance.now();
     if (expected === 0) return;
