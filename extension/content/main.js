@@ -5,7 +5,6 @@ import { ext, t } from '../shared/browser.js';
 import { REQ, PUSH } from '../shared/messages.js';
 import { installLinkTakeover } from './links.js';
 import { Scanner } from './scanner.js';
-import { findCallables } from './detect.js';
 import { dispatchToPage, listenForPageDials, EVENT_CALL } from './page-events.js';
 import { createToast } from './toast.js';
 
@@ -55,7 +54,11 @@ try {
 
 function applyDetection() {
   if (config.detect && !scanner) {
-    scanner = new Scanner(doc, (text) => findCallables(text, config.country));
+    // The detector (libphonenumber and its metadata, most of this script) is evaluated only
+    // when a page has text worth looking at; esbuild turns this import() into a lazy init.
+    const country = config.country;
+    const load = () => import('./detect.js').then(({ findCallables }) => (text) => findCallables(text, country));
+    scanner = new Scanner(doc, load, { lazy: true });
     const start = () => scanner?.start();
     if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start, { once: true });
     else start();

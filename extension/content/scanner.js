@@ -68,13 +68,17 @@ class Timing {
 export class Scanner {
   /**
    * @param {Document} doc
-   * @param {(text: string) => {start, end, target, display}[]} find  the detector
+   * @param {((text: string) => {start, end, target, display}[]) | (() => Promise<Function>)} find
+   *   the detector, or (with `lazy: true`) a function that loads it: a page without digits then
+   *   never pays for evaluating the detector and its metadata
    * @param {object} [opts]
    */
-  constructor(doc, find, { scheduler, now, sliceMs = SLICE_MS, readSliceMs = READ_SLICE_MS, timing = true, flushAfterMs = FLUSH_AFTER_MS, flushAt = FLUSH_AT } = {}) {
+  constructor(doc, find, { scheduler, now, sliceMs = SLICE_MS, readSliceMs = READ_SLICE_MS, timing = true, flushAfterMs = FLUSH_AFTER_MS, flushAt = FLUSH_AT, lazy = false } = {}) {
     this.doc = doc;
     this.win = doc.defaultView;
-    this.find = find;
+    this.find = lazy ? null : find;
+    this.loadFind = lazy ? find : null;
+    this.loading = null;
     this.scheduler = scheduler ?? idleScheduler(this.win);
     this.now = now ?? (() => this.win.performance.now());
     this.sliceMs = sliceMs;
@@ -150,6 +154,10 @@ export class Scanner {
   }
 
   slice(deadline) {
+    if (!this.find) {
+      this.requireFind(); // the observer keeps collecting meanwhile
+      return;
+    }
     const started = this.now();
     const offered = Math.max(1, deadline?.timeRemaining?.() ?? this.sliceMs);
     this.onMutations(this.observer.takeRecords(), false);
@@ -169,6 +177,24 @@ export class Scanner {
     this.timing.measure('click2call:slice', started, ended);
     if (!this.idle) this.schedule();
     else this.timing.finish();
+  }
+
+  /** Load the detector once, then go on with the queued work. */
+  requireFind() {
+    if (this.loading) return;
+    let started;
+    this.loading = Promise.resolve()
+      .then(() => {
+        started = this.now();
+        return this.loadFind();
+      })
+      .then((find) => {
+        this.timing.measure('click2call:detector-load', started, this.now());
+        this.find = find;
+        this.schedule();
+      }, () => {
+        // Without a detector there is nothing to do; links on the page keep working.
+      });
   }
 
   /** Walk and detect until the deadline; no DOM writes. */

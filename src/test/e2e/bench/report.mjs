@@ -28,6 +28,7 @@ function extensionRun(r, expected) {
     firstScanDoneMs: done ? done[0] : NaN,
     scriptMs: own(r, 'click2call:script')[0]?.[1] ?? NaN,
     startMs: own(r, 'click2call:start')[0]?.[1] ?? NaN,
+    detectorLoadMs: own(r, 'click2call:detector-load')[0]?.[1] ?? NaN,
     slices: slices.length,
     sliceSumMs: slices.reduce((sum, [, d]) => sum + d, 0),
     longestSliceMs: max(slices.map(([, d]) => d)),
@@ -57,7 +58,7 @@ function baselineRun(r) {
 function noDigitsRun(r) {
   const script = own(r, 'click2call:script')[0]?.[1] ?? NaN;
   const start = own(r, 'click2call:start')[0]?.[1] ?? NaN;
-  return { scriptMs: script, startMs: start, slices: own(r, 'click2call:slice').length, linkedNow: r.linkedNow };
+  return { scriptMs: script, startMs: start, totalMs: script + start, detectorLoads: own(r, 'click2call:detector-load').length, slices: own(r, 'click2call:slice').length, linkedNow: r.linkedNow };
 }
 
 function medians(rows) {
@@ -94,7 +95,7 @@ export function printSummary(name, s) {
     + `without extension: ${f(b.longTasksAfterDcl)} (longest ${f(b.longestTaskAfterDclMs)} ms)`);
   console.log(`  heartbeat gaps > 50 ms after DOMContentLoaded: ${f(e.gapsAfterDcl)} (longest ${f(e.longestGapAfterDclMs)} ms); `
     + `over a scanner slice: ${f(e.gapsWithSlice)} (longest ${f(e.longestGapWithSliceMs)} ms); without extension: ${f(b.gapsAfterDcl)} (longest ${f(b.longestGapAfterDclMs)} ms)`);
-  console.log(`  content script evaluation ${f(e.scriptMs)} ms, scanner start ${f(e.startMs)} ms`);
-  console.log(`digit-free page: content script evaluation ${f(n.scriptMs)} ms, scanner start ${f(n.startMs)} ms `
-    + `(worst ${f(s.noDigits.worstStartMs)}), slices ${f(n.slices)}, links ${f(n.linkedNow)}`);
+  console.log(`  content script evaluation ${f(e.scriptMs)} ms, scanner start ${f(e.startMs)} ms, detector load ${f(e.detectorLoadMs)} ms`);
+  console.log(`digit-free page: content script evaluation ${f(n.scriptMs)} ms + scanner start ${f(n.startMs)} ms `
+    + `= ${f(n.totalMs)} ms (worst start ${f(s.noDigits.worstStartMs)}); detector loaded ${f(n.detectorLoads)}×, slices ${f(n.slices)}, links ${f(n.linkedNow)}`);
 }
