@@ -10,11 +10,11 @@
 // many are waiting, or when the oldest has waited long enough for a person to notice. Each
 // write slice has the same time budget, so the rendering that follows it stays proportional.
 export const LINK_CLASS = 'c2c-num';
-const SLICE_MS = 8; // write slices: each is followed by style and layout work of the browser
-// Read slices may use the idle period the browser offers, up to this. A browser runs one idle
+const SLICE_MS = 8; // without requestIdleCallback (and the least a slice gets)
+// Slices may use the idle period the browser offers, up to this. A browser runs one idle
 // callback per idle period (a callback requested during one runs in the next), and idle periods
 // are at most 50 ms long: 8 ms per period left the thread idle 80% of the time on big pages.
-const READ_SLICE_MS = 30;
+const MAX_SLICE_MS = 30;
 const MAX_TEXT = 20000; // larger text nodes are logs or data dumps, not contact details
 const MIN_TEXT = 7;
 const FLUSH_AFTER_MS = 1000; // found links wait at most this long (while the walk goes on)
@@ -73,7 +73,7 @@ export class Scanner {
    *   never pays for evaluating the detector and its metadata
    * @param {object} [opts]
    */
-  constructor(doc, find, { scheduler, now, sliceMs = SLICE_MS, readSliceMs = READ_SLICE_MS, timing = true, flushAfterMs = FLUSH_AFTER_MS, flushAt = FLUSH_AT, lazy = false } = {}) {
+  constructor(doc, find, { scheduler, now, sliceMs = SLICE_MS, maxSliceMs = MAX_SLICE_MS, timing = true, flushAfterMs = FLUSH_AFTER_MS, flushAt = FLUSH_AT, lazy = false } = {}) {
     this.doc = doc;
     this.win = doc.defaultView;
     this.find = lazy ? null : find;
@@ -82,12 +82,13 @@ export class Scanner {
     this.scheduler = scheduler ?? idleScheduler(this.win);
     this.now = now ?? (() => this.win.performance.now());
     this.sliceMs = sliceMs;
-    this.readSliceMs = Math.max(readSliceMs, sliceMs);
+    this.maxSliceMs = Math.max(maxSliceMs, sliceMs);
     this.flushAfterMs = flushAfterMs;
     this.flushAt = flushAt;
     this.found = []; // {text, value, hits} detected, not yet written
     this.foundHead = 0; // index of the next one to write
     this.firstFoundAt = 0;
+    this.writing = false; // a write burst is under way
     this.queue = []; // roots to walk: elements, shadow roots, text nodes
     this.walk = null; // the walk in progress {walker}
     this.handle = null;
@@ -150,7 +151,7 @@ export class Scanner {
     const waiting = this.pendingWrites;
     if (waiting === 0) return false;
     const reading = this.queue.length > 0 || this.walk !== null;
-    return !reading || waiting >= this.flushAt || now - this.firstFoundAt >= this.flushAfterMs;
+    return this.writing || !reading || waiting >= this.flushAt || now - this.firstFoundAt >= this.flushAfterMs;
   }
 
   slice(deadline) {
@@ -165,8 +166,8 @@ export class Scanner {
     try {
       if (this.writeDue(started)) {
         this.stats.writeSlices += 1;
-        this.write(started + Math.min(this.sliceMs, offered));
-      } else this.read(started + Math.min(this.readSliceMs, offered));
+        this.write(started + Math.min(this.maxSliceMs, offered));
+      } else this.read(started + Math.min(this.maxSliceMs, offered));
     } finally {
       this.reobserve();
     }
@@ -225,10 +226,14 @@ export class Scanner {
       }
       this.wrap(text, hits);
     } while (this.pendingWrites > 0 && this.now() < stopAt);
-    if (this.pendingWrites === 0) {
+    // What is left is written by the next slices, before any more reading: one burst of frames
+    // with many links each costs the browser less than many frames with a few (each frame that
+    // follows a write re-lays out the page, and on a large page that has a high fixed cost).
+    this.writing = this.pendingWrites > 0;
+    if (!this.writing) {
       this.found = [];
       this.foundHead = 0;
-    } else this.firstFoundAt = this.now(); // the rest waits for the next write slice, not longer
+    }
   }
 
   reobserve() {
@@ -377,6 +382,7 @@ export class Scanner {
     this.walk = null;
     this.found = [];
     this.foundHead = 0;
+    this.writing = false;
     // Give each split text node its whole text back, so the page's references stay valid and
     // no other text node is touched (no normalize(): frameworks keep adjacent text nodes apart).
     for (const [text, inserted] of this.splits) {

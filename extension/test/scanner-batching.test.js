@@ -71,8 +71,8 @@ test('links are written once flushAt of them are waiting', () => {
   assert.equal(ctx.linksAfterEachSlice.at(-1), 100);
 });
 
-test('read slices use the idle time offered, up to readSliceMs; never more', () => {
-  const ctx = setup(300, { idleMs: 45, sliceMs: 8, readSliceMs: 30 });
+test('slices use the idle time offered, up to maxSliceMs; never more', () => {
+  const ctx = setup(300, { idleMs: 45, sliceMs: 8, maxSliceMs: 30 });
   ctx.scanner.start();
   ctx.run();
   assert.equal(ctx.linksAfterEachSlice.at(-1), 300);
@@ -81,8 +81,8 @@ test('read slices use the idle time offered, up to readSliceMs; never more', () 
   assert.ok(ctx.scanner.stats.slices <= 300 / 30 + 3, `${ctx.scanner.stats.slices} slices`);
 });
 
-test('a browser offering less idle time than readSliceMs gets shorter slices', () => {
-  const ctx = setup(100, { idleMs: 5, readSliceMs: 30 });
+test('a browser offering less idle time than maxSliceMs gets shorter slices', () => {
+  const ctx = setup(100, { idleMs: 5, maxSliceMs: 30 });
   ctx.scanner.start();
   ctx.run();
   assert.equal(ctx.linksAfterEachSlice.at(-1), 100);
@@ -117,4 +117,21 @@ test('stop() while links wait to be written drops them and leaves the page untou
   assert.equal(ctx.scanner.pendingWrites, 0);
   assert.equal(ctx.scheduler.size, 0);
   assert.equal(ctx.doc.body.innerHTML, before);
+});
+
+test('once writing starts, the waiting links are written in consecutive slices (one burst)', () => {
+  const ctx = setup(120, { flushAfterMs: 1e9, flushAt: 60, idleMs: 8 });
+  // Each wrap "costs" 1 ms too, so a write slice holds about 8 of them.
+  const wrap = ctx.scanner.wrap.bind(ctx.scanner);
+  ctx.scanner.wrap = (text, hits) => {
+    ctx.clock.now += 1;
+    wrap(text, hits);
+  };
+  ctx.scanner.start();
+  ctx.run();
+  assert.equal(ctx.linksAfterEachSlice.at(-1), 120);
+  // Slices that wrote: their link count grew. They come in runs, not one write between reads.
+  const grew = ctx.linksAfterEachSlice.map((n, i) => n > (ctx.linksAfterEachSlice[i - 1] ?? 0));
+  const firstWrite = grew.indexOf(true);
+  assert.ok(grew.slice(firstWrite, firstWrite + 60 / 8).every(Boolean), `writes: ${grew.map((g) => (g ? 'W' : 'r')).join('')}`);
 });

@@ -13,6 +13,16 @@ function own(r, name) {
   return r.own.filter(([n]) => n === name).map(([, start, duration]) => [start, duration]);
 }
 
+/** Long animation frames (Chromium) after DOMContentLoaded: [start, duration, render ms, scripts]. */
+function frames(r) {
+  const after = r.frames.filter(([start]) => start >= r.dcl);
+  return {
+    longFramesAfterDcl: after.length,
+    longestFrameAfterDclMs: max(after.map(([, d]) => d)),
+    longFrameRenderMs: after.reduce((sum, [, , render]) => sum + render, 0),
+  };
+}
+
 function extensionRun(r, expected) {
   const slices = own(r, 'click2call:slice');
   const afterDcl = (list) => list.filter(([start]) => start >= r.dcl);
@@ -38,6 +48,7 @@ function extensionRun(r, expected) {
     longestTaskWithSliceMs: max(byExtension(r.longTasks).map(([, d]) => d)),
     gapsAfterDcl: afterDcl(r.gaps).length,
     longestGapAfterDclMs: max(afterDcl(r.gaps).map(([, d]) => d)),
+    ...frames(r),
     gapsWithSlice: byExtension(r.gaps).length,
     longestGapWithSliceMs: max(byExtension(r.gaps).map(([, d]) => d)),
   };
@@ -52,6 +63,7 @@ function baselineRun(r) {
     longestTaskAfterDclMs: max(afterDcl(r.longTasks).map(([, d]) => d)),
     gapsAfterDcl: afterDcl(r.gaps).length,
     longestGapAfterDclMs: max(afterDcl(r.gaps).map(([, d]) => d)),
+    ...frames(r),
   };
 }
 
@@ -93,6 +105,10 @@ export function printSummary(name, s) {
   console.log(`  long tasks after DOMContentLoaded: ${f(e.longTasksAfterDcl)} (longest ${f(e.longestTaskAfterDclMs)} ms); `
     + `containing a scanner slice: ${f(e.longTasksWithSlice)} (longest ${f(e.longestTaskWithSliceMs)} ms); `
     + `without extension: ${f(b.longTasksAfterDcl)} (longest ${f(b.longestTaskAfterDclMs)} ms)`);
+  if (e.longFramesAfterDcl + b.longFramesAfterDcl > 0) {
+    console.log(`  long animation frames after DOMContentLoaded: ${f(e.longFramesAfterDcl)} (longest ${f(e.longestFrameAfterDclMs)} ms, `
+      + `${f(e.longFrameRenderMs)} ms of style/layout/paint in them); without extension: ${f(b.longFramesAfterDcl)} (longest ${f(b.longestFrameAfterDclMs)} ms)`);
+  }
   console.log(`  heartbeat gaps > 50 ms after DOMContentLoaded: ${f(e.gapsAfterDcl)} (longest ${f(e.longestGapAfterDclMs)} ms); `
     + `over a scanner slice: ${f(e.gapsWithSlice)} (longest ${f(e.longestGapWithSliceMs)} ms); without extension: ${f(b.gapsAfterDcl)} (longest ${f(b.longestGapAfterDclMs)} ms)`);
   console.log(`  content script evaluation ${f(e.scriptMs)} ms, scanner start ${f(e.startMs)} ms, detector load ${f(e.detectorLoadMs)} ms`);
