@@ -30,6 +30,12 @@ function ibanRanges(text) {
   return ranges;
 }
 
+function blank(text, ranges) {
+  let out = text;
+  for (const [a, b] of ranges) out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+  return out;
+}
+
 function rejectMatch(text, start, end, ibans) {
   const written = text.slice(start, end);
   const before = text.slice(Math.max(0, start - 32), start);
@@ -65,7 +71,9 @@ export function findCallables(text, country) {
     const ibans = text.length > 15 ? ibanRanges(text) : [];
     let matches;
     try {
-      matches = findPhoneNumbersInText(text, country ? { defaultCountry: country } : undefined);
+      // IBANs are blanked out (same length, so offsets stay) before the parser sees them: their
+      // digit groups are many candidates the parser would try one by one, only to be rejected.
+      matches = findPhoneNumbersInText(blank(text, ibans), country ? { defaultCountry: country } : undefined);
     } catch {
       matches = [];
     }

@@ -1,10 +1,10 @@
 // Content-script entry (bundled into one classic script by esbuild). Wires the features
 // together; each lives in its own file. Never talks to the host: only to the background.
+import { scriptStart } from './script-start.js'; // first: times the evaluation of the bundle
 import { ext, t } from '../shared/browser.js';
 import { REQ, PUSH } from '../shared/messages.js';
 import { installLinkTakeover } from './links.js';
 import { Scanner } from './scanner.js';
-import { findCallables } from './detect.js';
 import { dispatchToPage, listenForPageDials, EVENT_CALL } from './page-events.js';
 import { createToast } from './toast.js';
 
@@ -45,11 +45,20 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 api.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes.hostReachable) config = { ...config, hostReachable: changes.hostReachable.newValue === true };
   if ((area === 'local' && changes.settings) || area === 'managed') refreshConfig();
+try {
+  performance.measure('click2call:script', { start: scriptStart, end: performance.now() });
+} catch {
+  // User Timing is informative only
+}
 });
 
 function applyDetection() {
   if (config.detect && !scanner) {
-    scanner = new Scanner(doc, (text) => findCallables(text, config.country));
+    // The detector (libphonenumber and its metadata, most of this script) is evaluated only
+    // when a page has text worth looking at; esbuild turns this import() into a lazy init.
+    const country = config.country;
+    const load = () => import('./detect.js').then(({ findCallables }) => (text) => findCallables(text, country));
+    scanner = new Scanner(doc, load, { lazy: true });
     const start = () => scanner?.start();
     if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start, { once: true });
     else start();
@@ -73,3 +82,8 @@ async function refreshConfig() {
 }
 
 refreshConfig();
+try {
+  performance.measure('click2call:script', { start: scriptStart, end: performance.now() });
+} catch {
+  // User Timing is informative only
+}

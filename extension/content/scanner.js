@@ -2,11 +2,23 @@
 // queued (initial document, then MutationObserver batches) and done in idle slices of a few
 // milliseconds. Walks open shadow roots. Marks what it processed so nothing is wrapped twice,
 // and unwraps everything when stopped.
-
+//
+// Detection and DOM writes are separate phases. Every slice that writes makes the browser redo
+// style and layout for the page, and on a large page that costs far more than the writes (a
+// 5 MB page: ~25 ms of layout for a single changed text node, whatever its size). So slices
+// first only read and detect; the links found are written together when the walk is done, when
+// many are waiting, or when the oldest has waited long enough for a person to notice. Each
+// write slice has the same time budget, so the rendering that follows it stays proportional.
 export const LINK_CLASS = 'c2c-num';
-const SLICE_MS = 8; // well under the 50 ms long-task threshold, leaves room for the page
+const SLICE_MS = 8; // without requestIdleCallback (and the least a slice gets)
+// Slices may use the idle period the browser offers, up to this. A browser runs one idle
+// callback per idle period (a callback requested during one runs in the next), and idle periods
+// are at most 50 ms long: 8 ms per period left the thread idle 80% of the time on big pages.
+const MAX_SLICE_MS = 30;
 const MAX_TEXT = 20000; // larger text nodes are logs or data dumps, not contact details
 const MIN_TEXT = 7;
+const FLUSH_AFTER_MS = 1000; // found links wait at most this long (while the walk goes on)
+const FLUSH_AT = 4000; // ... or until this many are waiting
 const HAS_DIGIT = /\d/;
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
   'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'TIME', 'DATA',
@@ -26,19 +38,57 @@ function idleScheduler(win) {
   };
 }
 
+/** User Timing entries for the first scan only; never throws (old engines, fake clocks). */
+class Timing {
+  constructor(performance, enabled) {
+    this.performance = enabled && typeof performance?.measure === 'function' ? performance : null;
+  }
+
+  measure(name, start, end) {
+    if (!this.performance) return;
+    try {
+      this.performance.measure(name, { start, end });
+    } catch {
+      this.performance = null;
+    }
+  }
+
+  /** The first scan is done: mark it, and record nothing more. */
+  finish() {
+    if (!this.performance) return;
+    try {
+      this.performance.mark('click2call:first-scan-done');
+    } catch {
+      // not worth failing the scan for
+    }
+    this.performance = null;
+  }
+}
+
 export class Scanner {
   /**
    * @param {Document} doc
-   * @param {(text: string) => {start, end, target, display}[]} find  the detector
+   * @param {((text: string) => {start, end, target, display}[]) | (() => Promise<Function>)} find
+   *   the detector, or (with `lazy: true`) a function that loads it: a page without digits then
+   *   never pays for evaluating the detector and its metadata
    * @param {object} [opts]
    */
-  constructor(doc, find, { scheduler, now, sliceMs = SLICE_MS } = {}) {
+  constructor(doc, find, { scheduler, now, sliceMs = SLICE_MS, maxSliceMs = MAX_SLICE_MS, timing = true, flushAfterMs = FLUSH_AFTER_MS, flushAt = FLUSH_AT, lazy = false } = {}) {
     this.doc = doc;
     this.win = doc.defaultView;
-    this.find = find;
+    this.find = lazy ? null : find;
+    this.loadFind = lazy ? find : null;
+    this.loading = null;
     this.scheduler = scheduler ?? idleScheduler(this.win);
     this.now = now ?? (() => this.win.performance.now());
     this.sliceMs = sliceMs;
+    this.maxSliceMs = Math.max(maxSliceMs, sliceMs);
+    this.flushAfterMs = flushAfterMs;
+    this.flushAt = flushAt;
+    this.found = []; // {text, value, hits} detected, not yet written
+    this.foundHead = 0; // index of the next one to write
+    this.firstFoundAt = 0;
+    this.writing = false; // a write burst is under way
     this.queue = []; // roots to walk: elements, shadow roots, text nodes
     this.walk = null; // the walk in progress {walker}
     this.handle = null;
@@ -49,7 +99,10 @@ export class Scanner {
     this.splits = new Map();
     this.roots = new Set(); // shadow roots we observe, for teardown
     this.running = false;
-    this.stats = { textNodes: 0, links: 0, slices: 0, longestSliceMs: 0 };
+    this.stats = { textNodes: 0, links: 0, slices: 0, writeSlices: 0, longestSliceMs: 0 };
+    // The first scan of a page is timed with User Timing entries (`click2call:*`) that the
+    // page and benchmarks can read; later (mutation) slices are not, so entries stay bounded.
+    this.timing = new Timing(this.win.performance, timing);
     this.observer = new this.win.MutationObserver((records) => this.onMutations(records));
     this.NodeFilter = this.win.NodeFilter;
   }
@@ -57,11 +110,14 @@ export class Scanner {
   start() {
     if (this.running) return;
     this.running = true;
+    const started = this.now();
     const root = this.doc.body ?? this.doc.documentElement;
     this.observe(this.doc.documentElement);
     // A page without digits costs one native textContent read, no walk.
     // Shadow roots on such a page are found when the page next adds elements (mutations).
     if (root && HAS_DIGIT.test(root.textContent ?? '')) this.enqueue(root);
+    this.timing.measure('click2call:start', started, this.now());
+    if (this.idle) this.timing.finish(); // nothing to scan: the first scan is over
   }
 
   observe(node) {
@@ -83,32 +139,101 @@ export class Scanner {
 
   /** Did everything queued get done? (tests, e2e) */
   get idle() {
-    return this.queue.length === 0 && this.walk === null;
+    return this.queue.length === 0 && this.walk === null && this.pendingWrites === 0;
+  }
+
+  get pendingWrites() {
+    return this.found.length - this.foundHead;
+  }
+
+  /** Write now? When nothing is left to read, or enough links or time have piled up. */
+  writeDue(now) {
+    const waiting = this.pendingWrites;
+    if (waiting === 0) return false;
+    const reading = this.queue.length > 0 || this.walk !== null;
+    return this.writing || !reading || waiting >= this.flushAt || now - this.firstFoundAt >= this.flushAfterMs;
   }
 
   slice(deadline) {
+    if (!this.find) {
+      this.requireFind(); // the observer keeps collecting meanwhile
+      return;
+    }
     const started = this.now();
-    const budget = Math.min(this.sliceMs, Math.max(1, deadline?.timeRemaining?.() ?? this.sliceMs));
-    const stopAt = started + budget;
+    const offered = Math.max(1, deadline?.timeRemaining?.() ?? this.sliceMs);
     this.onMutations(this.observer.takeRecords(), false);
     this.observer.disconnect(); // our own wrapping must not feed the observer
     try {
-      while (this.now() < stopAt) {
-        if (!this.walk) {
-          const next = this.queue.shift();
-          if (!next) break;
-          this.walk = this.beginWalk(next);
-          if (!this.walk) continue;
-        }
-        if (!this.step(stopAt)) this.walk = null;
-      }
+      if (this.writeDue(started)) {
+        this.stats.writeSlices += 1;
+        this.write(started + Math.min(this.maxSliceMs, offered));
+      } else this.read(started + Math.min(this.maxSliceMs, offered));
     } finally {
       this.reobserve();
     }
-    const took = this.now() - started;
+    const ended = this.now();
+    const took = ended - started;
     this.stats.slices += 1;
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, took);
+    this.timing.measure('click2call:slice', started, ended);
     if (!this.idle) this.schedule();
+    else this.timing.finish();
+  }
+
+  /** Load the detector once, then go on with the queued work. */
+  requireFind() {
+    if (this.loading) return;
+    let started;
+    this.loading = Promise.resolve()
+      .then(() => {
+        started = this.now();
+        return this.loadFind();
+      })
+      .then((find) => {
+        this.timing.measure('click2call:detector-load', started, this.now());
+        this.find = find;
+        this.schedule();
+      }, () => {
+        // Without a detector there is nothing to do; links on the page keep working.
+      });
+  }
+
+  /** Walk and detect until the deadline; no DOM writes. */
+  read(stopAt) {
+    while (this.now() < stopAt) {
+      if (!this.walk) {
+        const next = this.queue.shift();
+        if (!next) break;
+        this.walk = this.beginWalk(next);
+        if (!this.walk) continue;
+      }
+      if (!this.step(stopAt)) this.walk = null;
+    }
+  }
+
+  /** Write found links until the deadline (always at least one text node, so it progresses). */
+  write(stopAt) {
+    do {
+      const { text, value, hits } = this.found[this.foundHead];
+      this.found[this.foundHead] = null;
+      this.foundHead += 1;
+      if (!text.isConnected) continue;
+      if (text.data !== value || this.splits.has(text)) {
+        // The page changed it since we read it: read it again.
+        this.seen.delete(text);
+        this.queue.push(text);
+        continue;
+      }
+      this.wrap(text, hits);
+    } while (this.pendingWrites > 0 && this.now() < stopAt);
+    // What is left is written by the next slices, before any more reading: one burst of frames
+    // with many links each costs the browser less than many frames with a few (each frame that
+    // follows a write re-lays out the page, and on a large page that has a high fixed cost).
+    this.writing = this.pendingWrites > 0;
+    if (!this.writing) {
+      this.found = [];
+      this.foundHead = 0;
+    }
   }
 
   reobserve() {
@@ -188,7 +313,8 @@ export class Scanner {
     this.stats.textNodes += 1;
     const hits = this.find(value);
     if (hits.length === 0) return;
-    this.wrap(text, hits);
+    if (this.pendingWrites === 0) this.firstFoundAt = this.now();
+    this.found.push({ text, value, hits });
   }
 
   wrap(text, hits) {
@@ -254,6 +380,9 @@ export class Scanner {
     this.handle = null;
     this.queue = [];
     this.walk = null;
+    this.found = [];
+    this.foundHead = 0;
+    this.writing = false;
     // Give each split text node its whole text back, so the page's references stay valid and
     // no other text node is touched (no normalize(): frameworks keep adjacent text nodes apart).
     for (const [text, inserted] of this.splits) {
