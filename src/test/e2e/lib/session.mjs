@@ -20,11 +20,13 @@ const slugOf = (text) => text.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')
 /**
  * @param {string} name  names the temp folder and the first artifacts folder
  * @param {object} driver chromium or firefox driver
- * @param {{installHost?: boolean, hostEnv?: Record<string,string>, settings?: object, policy?: object,
- *   beforeLaunch?: (ctx: {launcher: string, env: object}) => Promise<void>}} options
- *   settings: the host's settings file (CLICK2CALL_CONFIG); policy: managed extension values
+ * @param {{installHost?: boolean, writeManifest?: boolean, hostEnv?: Record<string,string>,
+ *   settings?: object, policy?: object,
+ *   beforeLaunch?: (ctx: {launcher: string, env: object, dir: string}) => Promise<void>}} options
+ *   settings: the host's settings file (CLICK2CALL_CONFIG); policy: managed extension values;
+ *   writeManifest false: the test registers the launcher itself (e.g. with `click2call install`)
  */
-export async function openSharedSession(name, driver, { installHost = true, hostEnv = {}, settings, policy, beforeLaunch } = {}) {
+export async function openSharedSession(name, driver, { installHost = true, writeManifest = true, hostEnv = {}, settings, policy, beforeLaunch } = {}) {
   requireBuilt();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `c2c-e2e-${driver.name}-`));
   const logDir = path.join(dir, 'host-logs');
@@ -149,8 +151,8 @@ export async function openSharedSession(name, driver, { installHost = true, host
   session.begin(`${name}-setup`);
   try {
     // e.g. install the MicroSIP hooks with this launcher before the browser starts the host
-    if (beforeLaunch) await beforeLaunch({ launcher, env });
-    session.browser = await driver.launch({ dir, launcher, policy });
+    if (beforeLaunch) await beforeLaunch({ launcher, env, dir });
+    session.browser = await driver.launch({ dir, launcher: writeManifest ? launcher : undefined, policy });
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw error;
