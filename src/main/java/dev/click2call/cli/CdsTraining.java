@@ -3,9 +3,12 @@ package dev.click2call.cli;
 import dev.click2call.Main;
 import dev.click2call.ipc.HookEndpoints;
 import dev.click2call.ipc.HookListener;
+import dev.click2call.platform.Os;
 import dev.click2call.platform.UserDirs;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The process {@code cds-archive} records: first the hook runner's path (what MicroSIP waits for on
@@ -24,6 +27,14 @@ public final class CdsTraining {
     } finally {
       host.close();
     }
+    // The recording overrides every folder (its scratch space); a real launch computes them, and
+    // those classes (the switch maps of UserDirs) belong in the archive too.
+    UserDirs defaults =
+        new UserDirs(Os.current(), Map.of(), Path.of(System.getProperty("user.home")));
+    defaults.logDir();
+    defaults.userConfigFile();
+    defaults.systemConfigFile();
+    defaults.runtimeDir();
     Main.main(args);
   }
 }

@@ -18,22 +18,28 @@ public final class TargetParser {
   private static final int MIN_NUMBER_DIGITS = 2;
   private static final int MAX_EXTENSION_DIGITS = 10;
 
-  /** Characters a person may use when writing a number. */
-  private static final Pattern WRITTEN_NUMBER = Pattern.compile("[0-9+*#()./\\- ]+");
+  /**
+   * The grammar, compiled on the first parse rather than when the host starts (a host that never
+   * dials never pays for it).
+   */
+  private static final class Grammar {
+    /** Characters a person may use when writing a number. */
+    static final Pattern WRITTEN_NUMBER = Pattern.compile("[0-9+*#()./\\- ]+");
 
-  /** What a number may look like after the dialing rules: the only form handed on. */
-  private static final Pattern CANONICAL_NUMBER = Pattern.compile("\\+?[0-9*#]{1,32}");
+    /** What a number may look like after the dialing rules: the only form handed on. */
+    static final Pattern CANONICAL_NUMBER = Pattern.compile("\\+?[0-9*#]{1,32}");
 
-  private static final Pattern EXTENSION =
-      Pattern.compile("(?i)^(.*?)\\s*(?:;ext=|,|ext\\.?|extension|x)\\s*([0-9]{1,10})$");
+    static final Pattern EXTENSION =
+        Pattern.compile("(?i)^(.*?)\\s*(?:;ext=|,|ext\\.?|extension|x)\\s*([0-9]{1,10})$");
 
-  private static final Pattern SIP_USER = Pattern.compile("[A-Za-z0-9._+\\-!~*'()&=$]{1,64}");
-  private static final Pattern HOST_NAME =
-      Pattern.compile(
-          "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?)*");
-  private static final Pattern IPV4 =
-      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-  private static final Pattern IPV6 = Pattern.compile("\\[[0-9A-Fa-f:.]{2,45}\\]");
+    static final Pattern SIP_USER = Pattern.compile("[A-Za-z0-9._+\\-!~*'()&=$]{1,64}");
+    static final Pattern HOST_NAME =
+        Pattern.compile(
+            "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?)*");
+    static final Pattern IPV4 =
+        Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    static final Pattern IPV6 = Pattern.compile("\\[[0-9A-Fa-f:.]{2,45}\\]");
+  }
 
   private final DialingRules rules;
 
@@ -111,7 +117,7 @@ public final class TargetParser {
   private DialTarget parseWrittenNumber(String text) throws InvalidTargetException {
     String number = text.strip();
     String extension = null;
-    Matcher ext = EXTENSION.matcher(number);
+    Matcher ext = Grammar.EXTENSION.matcher(number);
     if (ext.matches() && !ext.group(1).isBlank()) {
       number = ext.group(1);
       extension = ext.group(2);
@@ -120,7 +126,7 @@ public final class TargetParser {
   }
 
   private DialTarget phone(String written, String extension) throws InvalidTargetException {
-    if (!WRITTEN_NUMBER.matcher(written).matches()) {
+    if (!Grammar.WRITTEN_NUMBER.matcher(written).matches()) {
       throw new InvalidTargetException(
           "a phone number may contain only digits, +, *, # and separators");
     }
@@ -143,7 +149,7 @@ public final class TargetParser {
       throw new InvalidTargetException("the number is too long");
     }
     String canonical = rules.canonicalize(asWritten);
-    if (!CANONICAL_NUMBER.matcher(canonical).matches()) {
+    if (!Grammar.CANONICAL_NUMBER.matcher(canonical).matches()) {
       throw new InvalidTargetException("the dialing rules made an unusable number");
     }
     String body = canonical.startsWith("+") ? canonical.substring(1) : canonical;
@@ -188,7 +194,7 @@ public final class TargetParser {
     if (user.indexOf(':') >= 0) {
       throw new InvalidTargetException("a sip: address cannot carry a password");
     }
-    if (!SIP_USER.matcher(user).matches()) {
+    if (!Grammar.SIP_USER.matcher(user).matches()) {
       throw new InvalidTargetException("the sip: user part has characters that are not accepted");
     }
     String host = hostPort;
@@ -210,7 +216,7 @@ public final class TargetParser {
   }
 
   private static boolean validHost(String host) {
-    Matcher v4 = IPV4.matcher(host);
+    Matcher v4 = Grammar.IPV4.matcher(host);
     if (v4.matches()) {
       for (int i = 1; i <= 4; i++) {
         if (Integer.parseInt(v4.group(i)) > 255) {
@@ -219,10 +225,10 @@ public final class TargetParser {
       }
       return true;
     }
-    if (IPV6.matcher(host).matches()) {
+    if (Grammar.IPV6.matcher(host).matches()) {
       return true;
     }
-    return HOST_NAME.matcher(host).matches()
+    return Grammar.HOST_NAME.matcher(host).matches()
         && !host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
   }
 }

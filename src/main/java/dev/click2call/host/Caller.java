@@ -1,7 +1,5 @@
 package dev.click2call.host;
 
-import java.util.regex.Pattern;
-
 /**
  * Who started the host, from the command line a browser passes: Chromium-family browsers pass the
  * extension origin first; Firefox-family browsers pass the host manifest path and the add-on id.
@@ -15,9 +13,10 @@ public record Caller(Family family, String extensionId) {
     LOCAL
   }
 
-  private static final Pattern CHROMIUM_ORIGIN =
-      Pattern.compile("chrome-extension://([a-p]{32})/?");
   private static final String CHROMIUM_PREFIX = "chrome-extension://";
+
+  /** Chromium extension ids are 32 letters from a to p. */
+  private static final int CHROMIUM_ID_LENGTH = 32;
 
   public static final Caller LOCAL = new Caller(Family.LOCAL, null);
 
@@ -45,13 +44,31 @@ public record Caller(Family family, String extensionId) {
       return null;
     }
     if (args[0].startsWith(CHROMIUM_PREFIX)) {
-      var matcher = CHROMIUM_ORIGIN.matcher(args[0]);
-      return matcher.matches() ? new Caller(Family.CHROMIUM, matcher.group(1)) : null;
+      String id = chromiumId(args[0].substring(CHROMIUM_PREFIX.length()));
+      return id == null ? null : new Caller(Family.CHROMIUM, id);
     }
     if (args.length >= 2 && !args[1].isBlank() && args[1].length() <= 255) {
       return new Caller(Family.GECKO, args[1]);
     }
     return null;
+  }
+
+  /**
+   * The id in {@code <id>} or {@code <id>/}, or null. Checked by hand rather than by a regular
+   * expression: this runs before the first reply, and compiling a pattern costs start-up time.
+   */
+  private static String chromiumId(String rest) {
+    int length = rest.endsWith("/") ? rest.length() - 1 : rest.length();
+    if (length != CHROMIUM_ID_LENGTH) {
+      return null;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = rest.charAt(i);
+      if (c < 'a' || c > 'p') {
+        return null;
+      }
+    }
+    return rest.substring(0, length);
   }
 
   @Override

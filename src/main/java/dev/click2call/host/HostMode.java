@@ -3,7 +3,7 @@ package dev.click2call.host;
 import dev.click2call.Version;
 import dev.click2call.config.ConfigException;
 import dev.click2call.config.Settings;
-import dev.click2call.dialing.DialingSettings;
+import dev.click2call.dialing.DeferredDialingRules;
 import dev.click2call.dialing.TargetParser;
 import dev.click2call.logging.LogSetup;
 import dev.click2call.logging.StdoutGuard;
@@ -16,11 +16,15 @@ import dev.click2call.protocol.handlers.Handlers;
 import dev.click2call.softphone.NoSoftphone;
 import dev.click2call.softphone.Softphone;
 import dev.click2call.softphone.SoftphoneSelector;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -32,6 +36,9 @@ public final class HostMode {
   public static final int EXIT_FORBIDDEN_CALLER = 4;
 
   private static final int WORKER_THREADS = 4;
+
+  /** The logging backend starts after the first reply, or after this long without one. */
+  private static final long LOGGING_DELAY_MILLIS = 300;
 
   private HostMode() {}
 
@@ -64,34 +71,25 @@ public final class HostMode {
         settingsProblem != null
             ? new NoSoftphone(settingsProblem.getMessage())
             : SoftphoneSelector.select(settings, System.getenv());
-    ConfigException problem = settingsProblem;
+    CountDownLatch firstReply = new CountDownLatch(1);
     Thread logSetup =
         LogSetup.configureInBackground(
             dirs.logDir(),
             level,
-            () -> {
-              var log = LoggerFactory.getLogger(HostMode.class);
-              log.info(
-                  "click2call {} host started for {} (pid {}); softphone {} (available: {})",
-                  Version.current(),
-                  caller,
-                  ProcessHandle.current().pid(),
-                  softphone.kind(),
-                  softphone.available());
-              if (problem != null) {
-                log.error("{}; using defaults and no softphone", problem.getMessage());
-              }
-            });
+            firstReply,
+            LOGGING_DELAY_MILLIS,
+            new StartedMessage(caller, softphone, settingsProblem));
 
     Dispatcher dispatcher =
         new Dispatcher(
             Handlers.standard(
-                softphone, new TargetParser(DialingSettings.rules(settings)), Version.current()),
-            new FrameWriter(guard.protocolOut()),
+                softphone, new TargetParser(new DeferredDialingRules(settings)), Version.current()),
+            new FrameWriter(new FirstFlushSignal(guard.protocolOut(), firstReply)),
             workers());
-    softphone.setListener(new EventPublisher(dispatcher::send));
+    softphone.setListener(new EventPublisher(new EventSink(dispatcher)));
     NativeHost.Outcome outcome = new NativeHost(guard.protocolIn(), dispatcher).run();
     softphone.close();
+    firstReply.countDown(); // a host that never replied still logs, without waiting
     awaitLogging(logSetup);
     var log = LoggerFactory.getLogger(HostMode.class);
     if (outcome.problem()) {
@@ -114,18 +112,70 @@ public final class HostMode {
     }
   }
 
+  // Named classes rather than lambdas here: the first lambda of a JVM bootstraps the
+  // invokedynamic machinery, which costs milliseconds on the way to the first reply.
+
   private static ExecutorService workers() {
-    AtomicInteger counter = new AtomicInteger();
     return new ThreadPoolExecutor(
         WORKER_THREADS,
         WORKER_THREADS,
         30,
         TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(),
-        task -> {
-          Thread thread = new Thread(task, "request-" + counter.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
+        new LinkedBlockingQueue<Runnable>(),
+        new WorkerThreads());
+  }
+
+  /** Daemon worker threads named request-1, request-2, ... */
+  private static final class WorkerThreads implements ThreadFactory {
+    private final AtomicInteger counter = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, "request-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+
+  /** Softphone events go out through the dispatcher's writer. */
+  private static final class EventSink implements Consumer<Map<String, ?>> {
+    private final Dispatcher dispatcher;
+
+    EventSink(Dispatcher dispatcher) {
+      this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public void accept(Map<String, ?> message) {
+      dispatcher.send(message);
+    }
+  }
+
+  /** The host's first log lines, written once logging is ready. */
+  private static final class StartedMessage implements Runnable {
+    private final Caller caller;
+    private final Softphone softphone;
+    private final ConfigException problem;
+
+    StartedMessage(Caller caller, Softphone softphone, ConfigException problem) {
+      this.caller = caller;
+      this.softphone = softphone;
+      this.problem = problem;
+    }
+
+    @Override
+    public void run() {
+      var log = LoggerFactory.getLogger(HostMode.class);
+      log.info(
+          "click2call {} host started for {} (pid {}); softphone {} (available: {})",
+          Version.current(),
+          caller,
+          ProcessHandle.current().pid(),
+          softphone.kind(),
+          softphone.available());
+      if (problem != null) {
+        log.error("{}; using defaults and no softphone", problem.getMessage());
+      }
+    }
   }
 }

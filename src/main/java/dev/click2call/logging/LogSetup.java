@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
@@ -70,13 +72,29 @@ public final class LogSetup {
    * its first request while the logging backend (a noticeable part of start-up) is still loading.
    */
   public static Thread configureInBackground(Path logDir, String level, Runnable whenReady) {
+    return configureInBackground(logDir, level, new CountDownLatch(0), 0, whenReady);
+  }
+
+  /**
+   * Like {@link #configureInBackground(Path, String, Runnable)}, but the thread first waits for
+   * {@code go} (at most {@code maxWaitMillis}), so that the backend's start does not compete with
+   * the host's first reply for the CPU.
+   */
+  public static Thread configureInBackground(
+      Path logDir, String level, CountDownLatch go, long maxWaitMillis, Runnable whenReady) {
     Thread thread =
-        new Thread(
-            () -> {
-              configure(logDir, level);
-              whenReady.run();
-            },
-            "log-setup");
+        new Thread("log-setup") {
+          @Override
+          public void run() {
+            try {
+              go.await(maxWaitMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt(); // configure anyway: the last lines must be kept
+            }
+            configure(logDir, level);
+            whenReady.run();
+          }
+        };
     thread.setDaemon(true);
     thread.start();
     return thread;

@@ -60,7 +60,7 @@ class HookCdsIT {
               "dev.click2call.ipc.HookSender",
               "dev.click2call.ipc.HookMessage",
               "dev.click2call.ipc.HookEndpoints")) {
-        assertThat(log).contains(name + " source: shared objects file (top)");
+        assertThat(log).contains(name + " source: shared objects file");
       }
       assertThat(received.poll(10, TimeUnit.SECONDS))
           .isEqualTo(new HookMessage("call-end", "+4930123"));

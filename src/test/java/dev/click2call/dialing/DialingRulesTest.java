@@ -61,4 +61,20 @@ class DialingRulesTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("internationalPrefix");
   }
+
+  @Test
+  void deferredRulesBehaveLikeTheRulesReadAtOnce() throws Exception {
+    Path file = dir.resolve("deferred.json");
+    Files.writeString(file, "{\"dialing\":{\"defaultCountry\":\"DE\"}}");
+    TargetParser deferred = new TargetParser(new DeferredDialingRules(Settings.load(file, null)));
+    assertThat(deferred.parse("030 1234567").value()).isEqualTo("+49301234567");
+    assertThat(deferred.parse("0049 30 1234-567").value()).isEqualTo("+49301234567");
+
+    Files.writeString(file, "{\"dialing\":{\"defaultCountry\":\"Germany\"}}");
+    TargetParser bad = new TargetParser(new DeferredDialingRules(Settings.load(file, null)));
+    assertThatThrownBy(() -> bad.parse("+4930123456"))
+        .isInstanceOf(InvalidTargetException.class)
+        .hasMessageContaining("deferred.json")
+        .hasMessageContaining("dialing.defaultCountry");
+  }
 }

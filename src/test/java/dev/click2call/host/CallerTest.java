@@ -67,4 +67,23 @@ class CallerTest {
     assertThat(Caller.isBrowserLaunch(new String[] {"dial", "+15550104477"})).isFalse();
     assertThat(Caller.isBrowserLaunch(new String[] {"install", "--browser", "chrome"})).isFalse();
   }
+
+  @Test
+  void chromiumIdsAreExactly32LettersFromAToP() {
+    String prefix = "chrome-extension://";
+    assertThat(Caller.fromLaunchArgs(new String[] {prefix + OWN_ID}))
+        .isEqualTo(new Caller(Caller.Family.CHROMIUM, OWN_ID));
+    for (String bad :
+        new String[] {
+          OWN_ID.substring(1) + "/",
+          OWN_ID + "a/",
+          "q" + OWN_ID.substring(1) + "/",
+          OWN_ID.toUpperCase(java.util.Locale.ROOT) + "/",
+          OWN_ID + "//",
+          "/" + OWN_ID,
+          ""
+        }) {
+      assertThat(Caller.fromLaunchArgs(new String[] {prefix + bad})).as(bad).isNull();
+    }
+  }
 }

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 
 /** {@code dtmf}: sends digits on the current call. */
 public final class DtmfHandler implements RequestHandler {
-  private static final Pattern DIGITS = Pattern.compile("[0-9*#]{1,32}");
+  /** Compiled on the first use, not when the host starts. */
+  private static final class Digits {
+    static final Pattern PATTERN = Pattern.compile("[0-9*#]{1,32}");
+  }
 
   private final Softphone softphone;
 
@@ -22,7 +25,7 @@ public final class DtmfHandler implements RequestHandler {
   @Override
   public Map<String, Object> handle(Request request) throws RequestException {
     String digits = request.requiredString("digits", 32);
-    if (!DIGITS.matcher(digits).matches()) {
+    if (!Digits.PATTERN.matcher(digits).matches()) {
       throw new RequestException(ErrorCode.BAD_REQUEST, "'digits' may contain only 0-9, * and #");
     }
     try {
