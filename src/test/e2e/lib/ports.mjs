@@ -22,7 +22,9 @@ function udpFree(port) {
 /** A block of `size` consecutive ports, each free on 127.0.0.1 for TCP and UDP. */
 export async function freePortBlock(size) {
   for (let attempt = 0; attempt < 50; attempt += 1) {
-    const base = 30000 + Math.floor(Math.random() * 25000);
+    // Below Linux's ephemeral range (32768–60999): a port there may be handed to any program's
+    // outgoing connection between this check and the softphone binding it.
+    const base = 21000 + Math.floor(Math.random() * (32000 - 21000 - size));
     let ok = true;
     for (let port = base; port < base + size && ok; port += 1) {
       ok = (await tcpFree(port)) && (await udpFree(port));

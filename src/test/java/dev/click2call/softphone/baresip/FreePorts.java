@@ -14,7 +14,10 @@ final class FreePorts {
   /** The first port of {@code count} consecutive ports, all free now. */
   static int block(int count) {
     for (int attempt = 0; attempt < 200; attempt++) {
-      int base = ThreadLocalRandom.current().nextInt(30_000, 60_000 - count);
+      // Below Linux's ephemeral range (32768–60999): a port there may be handed to any program's
+      // outgoing connection between this check and baresip binding it. Above baresip's default
+      // RTP range (20000–20100).
+      int base = ThreadLocalRandom.current().nextInt(21_000, 32_000 - count);
       boolean free = true;
       for (int port = base; port < base + count && free; port++) {
         free = isFree(port);
