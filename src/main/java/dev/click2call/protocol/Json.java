@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,9 @@ import java.util.Map;
 public final class Json {
   // Default read constraints: nesting depth, number and string length are bounded.
   private static final JsonFactory FACTORY = new JsonFactory();
+
+  /** Every kind of value, for {@link #warmUp}. */
+  private static final String WARM_UP = "{\"a\":[1,2.5,true,false,null,{\"b\":\"c\"}]}";
 
   private Json() {}
 
@@ -72,6 +76,14 @@ public final class Json {
       throw new IllegalStateException("cannot encode a protocol message", e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Runs the codec once over a small message with every kind of value, so that its classes are
+   * loaded and initialized (several milliseconds cold) before the first real frame needs them.
+   */
+  public static void warmUp() {
+    encode(decodeObject(WARM_UP.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static Object read(JsonParser parser, JsonToken token) throws IOException {

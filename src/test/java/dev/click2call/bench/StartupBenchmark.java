@@ -107,8 +107,10 @@ public final class StartupBenchmark {
       throw new IllegalStateException(variant.name + " sent no reply");
     }
     variant.startMillis.add(elapsed / 1e6);
-    Thread.sleep(1000); // idle
-    variant.rssKb.add(rssKb(process.pid()));
+    if (!Boolean.getBoolean("bench.noIdle")) {
+      Thread.sleep(1000); // idle
+      variant.rssKb.add(rssKb(process.pid()));
+    }
     process.getOutputStream().close();
     if (!process.waitFor(5, TimeUnit.SECONDS)) {
       process.destroyForcibly();

@@ -143,6 +143,11 @@ class JsonTest {
         .hasMessageContaining("java.lang.Object");
   }
 
+  @Test
+  void theWarmUpSampleIsValid() {
+    Json.warmUp(); // throws if its sample were not a JSON object
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
