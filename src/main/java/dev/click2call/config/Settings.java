@@ -1,7 +1,7 @@
 package dev.click2call.config;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import dev.click2call.platform.UserDirs;
+import dev.click2call.protocol.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -100,10 +100,9 @@ public final class Settings {
     }
     Object value;
     try {
-      value = JSON.std.anyFrom(bytes);
-    } catch (IOException e) {
-      String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-      throw new ConfigException(file, null, "is not valid JSON: " + message);
+      value = Json.decode(bytes); // the host's own codec: no second JSON library at start-up
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(file, null, "is " + e.getMessage()); // "is not valid JSON: ..."
     }
     if (!(value instanceof Map)) {
       throw new ConfigException(file, null, "must hold a JSON object");

@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * not a test: it prints figures and ratios (docs/performance.md records them).
  *
  * <p>Usage: {@code java -cp target/test-classes:target/click2call.jar
- * dev.click2call.bench.StartupBenchmark [runs]}
+ * dev.click2call.bench.StartupBenchmark [runs] [label=dir ...]}: each {@code label=dir} adds
+ * another build to compare, a directory holding its {@code click2call.jar} and the {@code
+ * click2call.jsa} made for that jar where it lies ({@code click2call cds-archive --output}).
  */
 public final class StartupBenchmark {
   private static final String ORIGIN = "chrome-extension://mhlbmjkkkedfmppgfdalengljggeoagn/";
@@ -48,10 +50,20 @@ public final class StartupBenchmark {
     }
     tuned.addAll(List.of("-jar", jar, ORIGIN));
     variants.add(new Variant("click2call (launcher options + CDS archive)", tuned));
+    for (int i = 1; i < args.length; i++) {
+      String[] labelAndDir = args[i].split("=", 2);
+      Path dir = Path.of(labelAndDir[1]).toAbsolutePath();
+      List<String> other = new ArrayList<>(List.of(java));
+      other.addAll(JvmOptions.withoutArchive());
+      other.add("-XX:SharedArchiveFile=" + dir.resolve("click2call.jsa"));
+      other.addAll(List.of("-jar", dir.resolve("click2call.jar").toString(), ORIGIN));
+      variants.add(new Variant(labelAndDir[0] + " (launcher options + CDS)", other));
+    }
     variants.add(
         new Variant(
             "minimal echo host (launcher options, no CDS)",
             withOptions(java, testClasses, MinimalEchoHost.class.getName())));
+    String loadBefore = loadAverage();
     for (Variant variant : variants) {
       measure(variant, logs); // warm the file cache once, not counted
       variant.startMillis.clear();
@@ -63,11 +75,12 @@ public final class StartupBenchmark {
       }
     }
     double baseline = median(variants.get(0).startMillis);
-    System.out.printf("%-45s %10s %8s %10s%n", "variant", "start ms", "ratio", "idle RSS");
+    System.out.printf("load average %s -> %s%n", loadBefore, loadAverage());
+    System.out.printf("%-50s %10s %8s %10s%n", "variant", "start ms", "ratio", "idle RSS");
     for (Variant variant : variants) {
       double start = median(variant.startMillis);
       System.out.printf(
-          "%-45s %10.1f %8.2f %7.1f MB%n",
+          "%-50s %10.1f %8.2f %7.1f MB%n",
           variant.name, start, start / baseline, median(variant.rssKb) / 1024.0);
     }
   }
@@ -94,12 +107,19 @@ public final class StartupBenchmark {
       throw new IllegalStateException(variant.name + " sent no reply");
     }
     variant.startMillis.add(elapsed / 1e6);
-    Thread.sleep(1000); // idle
-    variant.rssKb.add(rssKb(process.pid()));
+    if (!Boolean.getBoolean("bench.noIdle")) {
+      Thread.sleep(1000); // idle
+      variant.rssKb.add(rssKb(process.pid()));
+    }
     process.getOutputStream().close();
     if (!process.waitFor(5, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
+  }
+
+  /** The one-minute load average: the machine is shared, so figures carry it. */
+  private static String loadAverage() throws IOException {
+    return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
   }
 
   private static double rssKb(long pid) throws IOException {
