@@ -54,10 +54,20 @@ export async function launch({ dir, launcher, env = {}, policy }) {
       if (viewport) await page.setViewport(viewport);
       // An extension page never reports "loaded" over BiDi: navigate without waiting.
       page.goto(`moz-extension://${FIXED_UUID}/${file}`, { timeout: 5000 }).catch(() => {});
-      await page.waitForFunction(
-        () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
-        { timeout: 10000, polling: 50 });
-      return page;
+      // The navigation moves the tab into the extension's process, which can destroy the realm a
+      // wait started in ("Waiting failed"): wait again in the new one until the deadline.
+      const deadline = Date.now() + 10000;
+      for (;;) {
+        try {
+          await page.waitForFunction(
+            () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
+            { timeout: Math.max(100, deadline - Date.now()), polling: 50 });
+          return page;
+        } catch (error) {
+          if (Date.now() >= deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
     },
     async close() {
       await browser.close();
