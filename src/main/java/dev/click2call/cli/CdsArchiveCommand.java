@@ -2,8 +2,8 @@ package dev.click2call.cli;
 
 import dev.click2call.host.ExtensionIds;
 import dev.click2call.install.JvmOptions;
+import dev.click2call.json.Json;
 import dev.click2call.protocol.FrameWriter;
-import dev.click2call.protocol.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.click2call.config;
 
+import dev.click2call.json.Json;
 import dev.click2call.platform.UserDirs;
-import dev.click2call.protocol.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

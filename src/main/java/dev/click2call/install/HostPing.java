@@ -1,9 +1,9 @@
 package dev.click2call.install;
 
+import dev.click2call.json.Json;
 import dev.click2call.protocol.FrameReader;
 import dev.click2call.protocol.FrameTooLargeException;
 import dev.click2call.protocol.FrameWriter;
-import dev.click2call.protocol.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

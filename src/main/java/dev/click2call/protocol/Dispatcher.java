@@ -1,5 +1,6 @@
 package dev.click2call.protocol;
 
+import dev.click2call.json.Json;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;

@@ -1,9 +1,9 @@
 package dev.click2call.bench;
 
 import dev.click2call.install.JvmOptions;
+import dev.click2call.json.Json;
 import dev.click2call.protocol.FrameReader;
 import dev.click2call.protocol.FrameWriter;
-import dev.click2call.protocol.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.click2call.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.click2call.protocol.Json;
+import dev.click2call.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

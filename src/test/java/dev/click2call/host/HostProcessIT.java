@@ -3,9 +3,9 @@ package dev.click2call.host;
 import static dev.click2call.testing.HostProcess.OWN_ORIGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.click2call.json.Json;
 import dev.click2call.protocol.FrameReader;
 import dev.click2call.protocol.Frames;
-import dev.click2call.protocol.Json;
 import dev.click2call.testing.HostProcess;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

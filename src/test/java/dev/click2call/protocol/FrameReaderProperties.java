@@ -2,6 +2,7 @@ package dev.click2call.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.click2call.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

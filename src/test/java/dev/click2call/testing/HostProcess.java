@@ -1,8 +1,8 @@
 package dev.click2call.testing;
 
+import dev.click2call.json.Json;
 import dev.click2call.protocol.FrameReader;
 import dev.click2call.protocol.FrameWriter;
-import dev.click2call.protocol.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

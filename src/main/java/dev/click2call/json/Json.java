@@ -1,4 +1,4 @@
-package dev.click2call.protocol;
+package dev.click2call.json;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;

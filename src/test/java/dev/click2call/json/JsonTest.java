@@ -1,4 +1,4 @@
-package dev.click2call.protocol;
+package dev.click2call.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
