@@ -32,7 +32,7 @@ export function writeLauncher(dir, env) {
   // exec keeps the shell's pid: the test learns the host's own pid to end it by (only for host
   // mode, which a browser starts; not for CLI commands such as the MicroSIP hooks).
   lines.push(`case "$1" in chrome-extension://*|/*) echo $$ >> ${shellQuote(pidFile(dir))} ;; esac`);
-  lines.push(`exec ${shellQuote(javaPath)} ${jvmOptions().map(shellQuote).join(' ')} -jar ${shellQuote(jar)} "$@"`);
+  lines.push(`exec ${shellQuote(javaPath)} ${jvmOptions().map(shellQuote).join(' ')} -cp ${shellQuote(jar)} dev.click2call.Main "$@"`);
   const file = path.join(dir, 'click2call');
   fs.writeFileSync(file, lines.join('\n') + '\n', { mode: 0o755 });
   return file;

@@ -2,6 +2,8 @@ package dev.click2call.cli;
 
 import dev.click2call.host.ExtensionIds;
 import dev.click2call.install.JvmOptions;
+import dev.click2call.ipc.HookEndpoints;
+import dev.click2call.ipc.HookListener;
 import dev.click2call.json.Json;
 import dev.click2call.protocol.FrameWriter;
 import java.io.IOException;
@@ -18,10 +20,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code click2call cds-archive}: records a class-data-sharing archive of host mode and of the hook
- * runner ({@link CdsTraining}), which the launchers pass to the JVM so that the browser's host and
- * MicroSIP's hooks start faster. The archive is only valid for this jar at this path and this Java
- * runtime; launchers ignore a stale one.
+ * {@code click2call cds-archive}: records a class-data-sharing archive of host mode, of the
+ * softphone adapter chosen here ({@code CLICK2CALL_SOFTPHONE}, else auto) and, with MicroSIP, of
+ * the hook runner ({@link CdsTraining}), which the launchers pass to the JVM so that the browser's
+ * host and MicroSIP's hooks start faster. The archive is only valid for this jar at this path and
+ * this Java runtime; launchers ignore a stale one.
  */
 @Command(
     name = "cds-archive",
@@ -55,13 +58,19 @@ public final class CdsArchiveCommand implements Callable<Integer> {
     try {
       Path classList = scratch.resolve("classes.lst");
       List<String> own = SelftestCommand.ownJavaCommand();
-      // The same class path as every launch (-jar sets exactly the jar).
-      String classPath = own.get(2); // [java, -jar, jar] or [java, -cp, classpath, main]
+      // The same class path as every launch: [java, -cp, jar, main].
+      String classPath = own.get(2);
 
       // 1. The training run, with the launchers' own JVM options: the hook runner's path first,
       // then host mode as a browser starts it (one archive serves both launches).
       List<String> training = javaWithLauncherOptions(own.get(0));
       training.add("-XX:DumpLoadedClassList=" + classList);
+      // The adapter a launch here would use: the user's CLICK2CALL_SOFTPHONE, else auto.
+      training.add(
+          "-D"
+              + CdsTraining.SOFTPHONE_PROPERTY
+              + "="
+              + System.getenv().getOrDefault("CLICK2CALL_SOFTPHONE", "auto"));
       training.addAll(
           List.of(
               "-cp",
@@ -79,11 +88,19 @@ public final class CdsArchiveCommand implements Callable<Integer> {
           .environment()
           .put("CLICK2CALL_SYSTEM_CONFIG", scratch.resolve("none.json").toString());
       builder.environment().put("CLICK2CALL_RUNTIME_DIR", scratch.resolve("rt").toString());
-      Process host = builder.start();
-      try (OutputStream in = host.getOutputStream()) {
-        train(new FrameWriter(in));
+      // The hook runner delivers to a listener here, as to a host in real use: the listening
+      // side stays out of the recorded process.
+      HookListener hooks =
+          HookListener.start(new HookEndpoints(scratch.resolve("rt")), message -> {});
+      try {
+        Process host = builder.start();
+        try (OutputStream in = host.getOutputStream()) {
+          train(new FrameWriter(in));
+        }
+        awaitSuccess(host, classList, archive, scratch);
+      } finally {
+        hooks.close();
       }
-      awaitSuccess(host, classList, archive, scratch);
 
       // 2. The archive of exactly those classes, recorded with the same options.
       List<String> dump = javaWithLauncherOptions(own.get(0));

@@ -1,31 +1,45 @@
 package dev.click2call.cli;
 
 import dev.click2call.Main;
-import dev.click2call.ipc.HookEndpoints;
-import dev.click2call.ipc.HookListener;
+import dev.click2call.config.Settings;
+import dev.click2call.logging.LogSetup;
 import dev.click2call.platform.Os;
 import dev.click2call.platform.UserDirs;
-import java.io.IOException;
+import dev.click2call.softphone.CallEvent;
+import dev.click2call.softphone.Softphone;
+import dev.click2call.softphone.SoftphoneListener;
+import dev.click2call.softphone.SoftphoneSelector;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The process {@code cds-archive} records: first the hook runner's path (what MicroSIP waits for on
- * every call event), delivered to a listening endpoint as in real use, then host mode as a browser
- * starts it (which exits the JVM, and the archive is written). One archive then serves both
- * launches, because the launchers pass the same JVM options to every command.
+ * The process {@code cds-archive} records, so that the archive holds what a session on this
+ * computer uses and little else (every archived class costs memory in every launch): the softphone
+ * adapter the recording command chose, started until it is reachable (at most 3 s) and closed,
+ * without a request (never a call); where MicroSIP is the softphone, the hook runner's path (what
+ * MicroSIP waits for on every call event), delivered to the endpoint the recording command listens
+ * on, as in real use; then host mode as a browser starts it, with no softphone, through a typical
+ * session's requests (which exits the JVM, and the archive is written). The launchers pass the same
+ * JVM options to every command, so one archive serves them all.
  */
 public final class CdsTraining {
+  /** The softphone choice ({@code CLICK2CALL_SOFTPHONE}) the recording is for. */
+  static final String SOFTPHONE_PROPERTY = "click2call.training.softphone";
+
   private CdsTraining() {}
 
-  public static void main(String[] args) throws IOException {
-    HookEndpoints endpoints = new HookEndpoints(UserDirs.current().runtimeDir());
-    HookListener host = HookListener.start(endpoints, message -> {});
-    try {
+  public static void main(String[] args) {
+    String softphone = System.getProperty(SOFTPHONE_PROPERTY, "auto");
+    // As in a host, where the softphone starts after logging is set up: the JVM's default console
+    // handler (with its locale data) is no part of a real session.
+    LogSetup.configure(UserDirs.current().logDir(), "info");
+    exerciseSoftphone(softphone);
+    if (softphone.equals("microsip") || (softphone.equals("auto") && Os.current() == Os.WINDOWS)) {
       HookCommand.runFast(List.of("call-end", "+15550104477"));
-    } finally {
-      host.close();
     }
     // The recording overrides every folder (its scratch space); a real launch computes them, and
     // those classes (the switch maps of UserDirs) belong in the archive too.
@@ -36,5 +50,40 @@ public final class CdsTraining {
     defaults.systemConfigFile();
     defaults.runtimeDir();
     Main.main(args);
+  }
+
+  /** Starts the chosen adapter with default settings and waits until it is reachable. */
+  private static void exerciseSoftphone(String choice) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("CLICK2CALL_SOFTPHONE", choice);
+    try (Softphone softphone = SoftphoneSelector.select(Settings.defaults(), env)) {
+      CountDownLatch reachable = new CountDownLatch(softphone.available() ? 0 : 1);
+      softphone.setListener(new Reachable(reachable));
+      softphone.start();
+      reachable.await(3, TimeUnit.SECONDS);
+      softphone.currentCall();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // nothing more to record: no softphone here, or one that cannot be started
+    }
+  }
+
+  private static final class Reachable implements SoftphoneListener {
+    private final CountDownLatch latch;
+
+    Reachable(CountDownLatch latch) {
+      this.latch = latch;
+    }
+
+    @Override
+    public void onCall(CallEvent event) {}
+
+    @Override
+    public void onAvailability(String kind, boolean available) {
+      if (available) {
+        latch.countDown();
+      }
+    }
   }
 }

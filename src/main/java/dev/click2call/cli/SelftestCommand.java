@@ -2,6 +2,7 @@ package dev.click2call.cli;
 
 import dev.click2call.host.ExtensionIds;
 import dev.click2call.install.HostPing;
+import dev.click2call.install.LauncherScripts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,13 +52,16 @@ public final class SelftestCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The command that runs this very jar (or these classes) with the same Java. */
+  /**
+   * The command that runs this very jar (or these classes) with the same Java, in the launchers'
+   * form: {@code java -cp <jar> dev.click2call.Main}.
+   */
   public static List<String> ownJavaCommand() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return InstallOptions.ownJar()
-        .map(jar -> List.of(java, "-jar", jar.toString()))
-        .orElseGet(
-            () ->
-                List.of(java, "-cp", System.getProperty("java.class.path"), "dev.click2call.Main"));
+    String classPath =
+        InstallOptions.ownJar()
+            .map(Path::toString)
+            .orElseGet(() -> System.getProperty("java.class.path"));
+    return List.of(java, "-cp", classPath, LauncherScripts.MAIN_CLASS);
   }
 }

@@ -5,7 +5,6 @@ import dev.click2call.config.ConfigException;
 import dev.click2call.config.Settings;
 import dev.click2call.dialing.DeferredDialingRules;
 import dev.click2call.dialing.TargetParser;
-import dev.click2call.json.Json;
 import dev.click2call.logging.LogSetup;
 import dev.click2call.logging.StdoutGuard;
 import dev.click2call.platform.UserDirs;
@@ -45,7 +44,6 @@ public final class HostMode {
 
   public static int run(Caller caller) {
     StdoutGuard guard = StdoutGuard.install();
-    startCodecWarmUp();
     UserDirs dirs = UserDirs.current();
     Settings loaded = Settings.defaults();
     ConfigException settingsProblem = null;
@@ -74,14 +72,6 @@ public final class HostMode {
             ? new NoSoftphone(settingsProblem.getMessage())
             : SoftphoneSelector.select(settings, System.getenv());
     CountDownLatch firstReply = new CountDownLatch(1);
-    Thread logSetup =
-        LogSetup.configureInBackground(
-            dirs.logDir(),
-            level,
-            firstReply,
-            LOGGING_DELAY_MILLIS,
-            new StartedMessage(caller, softphone, settingsProblem));
-
     Dispatcher dispatcher =
         new Dispatcher(
             Handlers.standard(
@@ -89,6 +79,14 @@ public final class HostMode {
             new FrameWriter(new FirstFlushSignal(guard.protocolOut(), firstReply)),
             workers());
     softphone.setListener(new EventPublisher(new EventSink(dispatcher)));
+    // Logging, then the softphone (an owned process, connections), start after the first reply.
+    Thread logSetup =
+        LogSetup.configureInBackground(
+            dirs.logDir(),
+            level,
+            firstReply,
+            LOGGING_DELAY_MILLIS,
+            new AfterFirstReply(caller, softphone, settingsProblem));
     NativeHost.Outcome outcome = new NativeHost(guard.protocolIn(), dispatcher).run();
     softphone.close();
     firstReply.countDown(); // a host that never replied still logs, without waiting
@@ -112,16 +110,6 @@ public final class HostMode {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /**
-   * The JSON codec's first use costs several milliseconds of class loading and initialization; a
-   * second thread pays them while this one reads the settings and wires the host.
-   */
-  private static void startCodecWarmUp() {
-    Thread warmUp = new Thread(new CodecWarmUp(), "json-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
   }
 
   // Named classes rather than lambdas here: the first lambda of a JVM bootstraps the
@@ -149,13 +137,6 @@ public final class HostMode {
     }
   }
 
-  private static final class CodecWarmUp implements Runnable {
-    @Override
-    public void run() {
-      Json.warmUp();
-    }
-  }
-
   /** Softphone events go out through the dispatcher's writer. */
   private static final class EventSink implements Consumer<Map<String, ?>> {
     private final Dispatcher dispatcher;
@@ -170,13 +151,16 @@ public final class HostMode {
     }
   }
 
-  /** The host's first log lines, written once logging is ready. */
-  private static final class StartedMessage implements Runnable {
+  /**
+   * Once logging is ready: starts the softphone (so its first lines reach the log file, and its
+   * process or connections never delay the handshake), then writes the host's first log lines.
+   */
+  private static final class AfterFirstReply implements Runnable {
     private final Caller caller;
     private final Softphone softphone;
     private final ConfigException problem;
 
-    StartedMessage(Caller caller, Softphone softphone, ConfigException problem) {
+    AfterFirstReply(Caller caller, Softphone softphone, ConfigException problem) {
       this.caller = caller;
       this.softphone = softphone;
       this.problem = problem;
@@ -184,6 +168,7 @@ public final class HostMode {
 
     @Override
     public void run() {
+      softphone.start();
       var log = LoggerFactory.getLogger(HostMode.class);
       log.info(
           "click2call {} host started for {} (pid {}); softphone {} (available: {})",

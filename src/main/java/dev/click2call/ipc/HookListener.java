@@ -1,6 +1,6 @@
 package dev.click2call.ipc;
 
-import com.fasterxml.jackson.jr.ob.JSON;
+import dev.click2call.json.Json;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -145,7 +145,7 @@ public final class HookListener implements AutoCloseable {
   /** A message from its JSON line, or null when it is not exactly a well-formed message. */
   static HookMessage parse(String line) {
     try {
-      Object value = JSON.std.anyFrom(line);
+      Object value = Json.decode(line.getBytes(StandardCharsets.UTF_8));
       if (!(value instanceof Map<?, ?> map)
           || !(map.get("event") instanceof String event)
           || !HookMessage.isEventName(event)) {
@@ -154,7 +154,7 @@ public final class HookListener implements AutoCloseable {
       }
       Object remote = map.get("remote");
       return new HookMessage(event, remote instanceof String text ? text : "");
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       LOG.warn("dropped a hook message that is not JSON");
       return null;
     }

@@ -1,6 +1,6 @@
 package dev.click2call.ipc;
 
-import com.fasterxml.jackson.jr.ob.JSON;
+import dev.click2call.json.Json;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -33,8 +33,8 @@ public final class StateQuery {
 
   /** Writes the answer line (non-blocking channel: loops until written or the deadline). */
   static void answer(SocketChannel client, Map<String, Object> state) throws IOException {
-    ByteBuffer out =
-        ByteBuffer.wrap((JSON.std.asString(state) + "\n").getBytes(StandardCharsets.UTF_8));
+    byte[] json = Json.encode(state);
+    ByteBuffer out = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
     long deadline = System.nanoTime() + 1_000_000_000L;
     while (out.hasRemaining() && System.nanoTime() < deadline) {
       if (client.write(out) == 0) {
@@ -66,7 +66,7 @@ public final class StateQuery {
       if (line == null) {
         return java.util.Optional.empty();
       }
-      Object value = JSON.std.anyFrom(line);
+      Object value = Json.decode(line.getBytes(StandardCharsets.UTF_8));
       return value instanceof Map<?, ?> map
           ? java.util.Optional.of((Map<String, Object>) map)
           : java.util.Optional.empty();

@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +24,6 @@ import java.util.Map;
 public final class Json {
   // Default read constraints: nesting depth, number and string length are bounded.
   private static final JsonFactory FACTORY = new JsonFactory();
-
-  /** Every kind of value, for {@link #warmUp}. */
-  private static final String WARM_UP = "{\"a\":[1,2.5,true,false,null,{\"b\":\"c\"}]}";
 
   private Json() {}
 
@@ -78,14 +74,6 @@ public final class Json {
     return out.toByteArray();
   }
 
-  /**
-   * Runs the codec once over a small message with every kind of value, so that its classes are
-   * loaded and initialized (several milliseconds cold) before the first real frame needs them.
-   */
-  public static void warmUp() {
-    encode(decodeObject(WARM_UP.getBytes(StandardCharsets.UTF_8)));
-  }
-
   private static Object read(JsonParser parser, JsonToken token) throws IOException {
     switch (token) {
       case START_OBJECT:
@@ -109,8 +97,9 @@ public final class Json {
       case VALUE_STRING:
         return parser.getText();
       case VALUE_NUMBER_INT:
+        return wholeNumber(parser.getText());
       case VALUE_NUMBER_FLOAT:
-        return parser.getNumberValue();
+        return Double.valueOf(parser.getText());
       case VALUE_TRUE:
         return Boolean.TRUE;
       case VALUE_FALSE:
@@ -120,6 +109,21 @@ public final class Json {
       default:
         throw invalid("unexpected " + token);
     }
+  }
+
+  /**
+   * Integer, Long or BigInteger, the smallest that holds the value. Converted here rather than by
+   * {@code getNumberValue()}: jackson-core's number reader compiles a regular expression (and with
+   * it the JVM's lambda machinery) when first used, milliseconds on the way to the first reply. The
+   * parser has already checked the syntax and bounded the length (1,000 digits by default).
+   */
+  private static Number wholeNumber(String digits) {
+    if (digits.length() <= 18) { // at most 18 digits (or a sign and 17): always within a long
+      long value = Long.parseLong(digits);
+      return value == (int) value ? (Number) Integer.valueOf((int) value) : Long.valueOf(value);
+    }
+    BigInteger value = new BigInteger(digits);
+    return value.bitLength() < Long.SIZE ? (Number) Long.valueOf(value.longValue()) : value;
   }
 
   private static void write(JsonGenerator generator, Object value) throws IOException {

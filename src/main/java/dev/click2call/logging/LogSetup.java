@@ -16,6 +16,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Configures the logging backend (java.util.logging behind SLF4J): a rotating file in the per-user
@@ -27,7 +28,30 @@ public final class LogSetup {
   static final int FILE_COUNT = 5;
   static final String FILE_PATTERN = "click2call.%g.log";
 
+  /** How long a first log line waits for a background setup that has not finished. */
+  private static final long SETUP_WAIT_MILLIS = 2000;
+
+  /** Set while a background setup runs; counted down when it is done. */
+  private static volatile CountDownLatch backgroundSetup;
+
   private LogSetup() {}
+
+  /**
+   * A logger for a class that may log while {@link #configureInBackground} is still running: the
+   * first call waits for that setup (at most 2 s), so the line reaches the log file rather than the
+   * JVM's default console handler. Without a background setup it waits for nothing.
+   */
+  public static org.slf4j.Logger logger(Class<?> owner) {
+    CountDownLatch setup = backgroundSetup;
+    if (setup != null) {
+      try {
+        setup.await(SETUP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return LoggerFactory.getLogger(owner);
+  }
 
   /**
    * @param logDir the folder for the rotating log files
@@ -82,6 +106,8 @@ public final class LogSetup {
    */
   public static Thread configureInBackground(
       Path logDir, String level, CountDownLatch go, long maxWaitMillis, Runnable whenReady) {
+    CountDownLatch done = new CountDownLatch(1);
+    backgroundSetup = done;
     Thread thread =
         new Thread("log-setup") {
           @Override
@@ -91,7 +117,14 @@ public final class LogSetup {
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt(); // configure anyway: the last lines must be kept
             }
-            configure(logDir, level);
+            try {
+              configure(logDir, level);
+              // SLF4J binds its backend here, not under a waiting first log line: a line logged
+              // while another thread binds it would be queued and replayed with a warning.
+              LoggerFactory.getILoggerFactory();
+            } finally {
+              done.countDown();
+            }
             whenReady.run();
           }
         };

@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Takes standard output away from everything but the protocol writer. After {@link #install} a
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class StdoutGuard {
   /** Loaded on first stray write, so installing the guard never waits for logging to start. */
   private static final class Log {
-    static final Logger LOG = LoggerFactory.getLogger(StdoutGuard.class);
+    static final Logger LOG = LogSetup.logger(StdoutGuard.class);
   }
 
   private static final int MAX_LOGGED_LINE = 2000;

@@ -1,13 +1,13 @@
 package dev.click2call.protocol;
 
 import dev.click2call.json.Json;
+import dev.click2call.logging.LogSetup;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns frames into requests, routes each to the handler registered for its type and writes exactly
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher {
   /** Loaded on first use, so answering a request never waits for logging to start. */
   private static final class Log {
-    static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    static final Logger LOG = LogSetup.logger(Dispatcher.class);
   }
 
   private static final int MAX_ID_LENGTH = 64;

@@ -54,6 +54,14 @@ public interface Softphone extends AutoCloseable {
   /** The call the softphone has now, if any. */
   Optional<CallInfo> currentCall();
 
+  /**
+   * Begins the adapter's background work: an owned process, connections, listeners. The host calls
+   * it once, after its first reply (a handshake never waits for a softphone) and after {@link
+   * #setListener}; a request that comes earlier waits or is refused as when the softphone cannot be
+   * reached. Does nothing after {@link #close}.
+   */
+  default void start() {}
+
   /** Where call and availability changes go; replaces any earlier listener. */
   void setListener(SoftphoneListener listener);
 

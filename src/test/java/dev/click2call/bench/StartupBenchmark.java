@@ -1,6 +1,7 @@
 package dev.click2call.bench;
 
 import dev.click2call.install.JvmOptions;
+import dev.click2call.install.LauncherScripts;
 import dev.click2call.json.Json;
 import dev.click2call.protocol.FrameReader;
 import dev.click2call.protocol.FrameWriter;
@@ -21,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Usage: {@code java -cp target/test-classes:target/click2call.jar
  * dev.click2call.bench.StartupBenchmark [runs] [label=dir ...]}: each {@code label=dir} adds
  * another build to compare, a directory holding its {@code click2call.jar} and the {@code
- * click2call.jsa} made for that jar where it lies ({@code click2call cds-archive --output}).
+ * click2call.jsa} made for that jar where it lies ({@code click2call cds-archive --output}). Every
+ * click2call variant runs without a softphone ({@code CLICK2CALL_SOFTPHONE=none}) except the last,
+ * which selects baresip when it is installed (its process starts after the reply).
  */
 public final class StartupBenchmark {
   private static final String ORIGIN = "chrome-extension://mhlbmjkkkedfmppgfdalengljggeoagn/";
@@ -42,27 +45,20 @@ public final class StartupBenchmark {
             List.of(java, "-cp", testClasses, MinimalEchoHost.class.getName())));
     variants.add(
         new Variant("click2call (java -jar, defaults)", List.of(java, "-jar", jar, ORIGIN)));
-    List<String> tuned = new ArrayList<>(List.of(java));
-    tuned.addAll(JvmOptions.withoutArchive());
-    Path archive = Path.of("target", "click2call.jsa").toAbsolutePath();
-    if (Files.exists(archive)) {
-      tuned.add("-XX:SharedArchiveFile=" + archive);
-    }
-    tuned.addAll(List.of("-jar", jar, ORIGIN));
-    variants.add(new Variant("click2call (launcher options + CDS archive)", tuned));
+    List<String> launched = asLaunched(java, Path.of(jar).getParent());
+    variants.add(new Variant("click2call as launched (options, CDS, -cp)", launched));
     for (int i = 1; i < args.length; i++) {
       String[] labelAndDir = args[i].split("=", 2);
       Path dir = Path.of(labelAndDir[1]).toAbsolutePath();
-      List<String> other = new ArrayList<>(List.of(java));
-      other.addAll(JvmOptions.withoutArchive());
-      other.add("-XX:SharedArchiveFile=" + dir.resolve("click2call.jsa"));
-      other.addAll(List.of("-jar", dir.resolve("click2call.jar").toString(), ORIGIN));
-      variants.add(new Variant(labelAndDir[0] + " (launcher options + CDS)", other));
+      variants.add(new Variant(labelAndDir[0] + " as launched", asLaunched(java, dir)));
     }
     variants.add(
         new Variant(
             "minimal echo host (launcher options, no CDS)",
             withOptions(java, testClasses, MinimalEchoHost.class.getName())));
+    if (onPath("baresip")) {
+      variants.add(new Variant("click2call as launched, baresip selected", launched, "baresip"));
+    }
     String loadBefore = loadAverage();
     for (Variant variant : variants) {
       measure(variant, logs); // warm the file cache once, not counted
@@ -85,6 +81,29 @@ public final class StartupBenchmark {
     }
   }
 
+  /** As the launchers start it: jvm.options, the archive beside the jar, {@code -cp jar Main}. */
+  private static List<String> asLaunched(String java, Path dir) {
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(JvmOptions.withoutArchive());
+    Path archive = dir.resolve("click2call.jsa");
+    if (Files.exists(archive)) {
+      command.add("-XX:SharedArchiveFile=" + archive);
+    }
+    command.addAll(
+        List.of("-cp", dir.resolve("click2call.jar").toString(), LauncherScripts.MAIN_CLASS));
+    command.add(ORIGIN);
+    return command;
+  }
+
+  private static boolean onPath(String program) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static List<String> withOptions(String java, String classPath, String mainClass) {
     List<String> command = new ArrayList<>(List.of(java));
     command.addAll(JvmOptions.withoutArchive());
@@ -96,7 +115,7 @@ public final class StartupBenchmark {
     ProcessBuilder builder =
         new ProcessBuilder(variant.command).redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("CLICK2CALL_LOG_DIR", logs.toString());
-    builder.environment().put("CLICK2CALL_SOFTPHONE", "none");
+    builder.environment().put("CLICK2CALL_SOFTPHONE", variant.softphone);
     long start = System.nanoTime();
     Process process = builder.start();
     new FrameWriter(process.getOutputStream())
@@ -138,9 +157,17 @@ public final class StartupBenchmark {
   }
 
   private record Variant(
-      String name, List<String> command, List<Double> startMillis, List<Double> rssKb) {
+      String name,
+      List<String> command,
+      String softphone,
+      List<Double> startMillis,
+      List<Double> rssKb) {
     Variant(String name, List<String> command) {
-      this(name, command, new ArrayList<>(), new ArrayList<>());
+      this(name, command, "none");
+    }
+
+    Variant(String name, List<String> command, String softphone) {
+      this(name, command, softphone, new ArrayList<>(), new ArrayList<>());
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.click2call.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.click2call.Main;
+import dev.click2call.install.LauncherScripts;
 import dev.click2call.ipc.HookEndpoints;
 import dev.click2call.ipc.HookListener;
 import dev.click2call.ipc.HookMessage;
@@ -17,21 +18,48 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar's class-data-sharing archive ({@code cds-archive}, recorded at package) covers
- * the hook runner that MicroSIP waits for, and the hook runner started as the launchers start it
- * stays within a small multiple of a bare {@code java -version} in the same run.
+ * An archive recorded for MicroSIP ({@code CLICK2CALL_SOFTPHONE=microsip click2call cds-archive})
+ * covers the hook runner that MicroSIP waits for, and the hook runner started as the launchers
+ * start it stays within a small multiple of a bare {@code java -version} in the same run. Both
+ * start the jar as the launchers do ({@code -cp click2call.jar dev.click2call.Main}). (The archive
+ * the build records here is for the softphone auto picks on this machine, baresip, and leaves the
+ * hook runner out.)
  */
 class HookCdsIT {
   private static final Path JAR = Path.of(System.getProperty("click2call.jar"));
-  private static final Path ARCHIVE = JAR.resolveSibling("click2call.jsa");
+
+  @TempDir static Path shared;
+  private static Path archive;
   private static final String JAVA =
       Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   @TempDir Path dir;
+
+  @BeforeAll
+  static void recordAnArchiveForMicroSip() throws Exception {
+    archive = shared.resolve("microsip.jsa");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                JAVA,
+                "-cp",
+                JAR.toString(),
+                LauncherScripts.MAIN_CLASS,
+                "cds-archive",
+                "--output",
+                archive.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(shared.resolve("cds.txt").toFile());
+    builder.environment().put("CLICK2CALL_SOFTPHONE", "microsip");
+    builder.environment().put("CLICK2CALL_RUNTIME_DIR", shared.resolve("rt").toString());
+    Process recording = builder.start();
+    assertThat(recording.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(recording.exitValue()).as(Files.readString(shared.resolve("cds.txt"))).isZero();
+  }
 
   @Test
   void theHookPathIsLoadedFromTheArchiveAndStillDelivers() throws Exception {
@@ -43,11 +71,12 @@ class HookCdsIT {
           new ArrayList<>(
               List.of(
                   JAVA,
-                  "-XX:SharedArchiveFile=" + ARCHIVE,
+                  "-XX:SharedArchiveFile=" + archive,
                   "-Xshare:on", // fails instead of silently ignoring a stale archive
                   "-Xlog:class+load=info:stdout",
-                  "-jar",
+                  "-cp",
                   JAR.toString(),
+                  LauncherScripts.MAIN_CLASS,
                   "hook",
                   "call-end",
                   "+4930123"));
@@ -72,7 +101,8 @@ class HookCdsIT {
     HookEndpoints endpoints = new HookEndpoints(dir.resolve("rt"));
     List<String> hook = new ArrayList<>(List.of(JAVA));
     hook.addAll(launcherOptions());
-    hook.addAll(List.of("-jar", JAR.toString(), "hook", "call-end", "123"));
+    hook.addAll(
+        List.of("-cp", JAR.toString(), LauncherScripts.MAIN_CLASS, "hook", "call-end", "123"));
     try (HookListener host = HookListener.start(endpoints, message -> {})) {
       assertThat(host.path()).exists();
       long bestHook = Long.MAX_VALUE;
@@ -96,7 +126,7 @@ class HookCdsIT {
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         String option = line.strip();
         if (!option.isEmpty() && !option.startsWith("#")) {
-          options.add(option.replace("${CDS_ARCHIVE}", ARCHIVE.toString()));
+          options.add(option.replace("${CDS_ARCHIVE}", archive.toString()));
         }
       }
     }

@@ -25,8 +25,9 @@ class LauncherScriptsTest {
     String text =
         LauncherScripts.posix(Path.of(java), dir.resolve("click2call.jar"))
             .replace(
-                "-jar \"$JAR\"",
+                "-cp \"$JAR\" dev.click2call.Main",
                 "-cp '" + System.getProperty("java.class.path") + "' dev.click2call.Main");
+    assertThat(text).doesNotContain("-jar").contains("-cp '");
     Files.writeString(script, text);
     // An archive the JVM cannot use (another JDK wrote it, or it is damaged) must not matter.
     Files.writeString(dir.resolve(LauncherScripts.CDS_ARCHIVE), "not a CDS archive");
@@ -56,7 +57,8 @@ class LauncherScriptsTest {
     assertThat(
             LauncherScripts.bat(
                 Path.of("C:\\Java\\bin\\java.exe"), Path.of("C:\\App\\click2call.jar")))
-        .contains("-jar \"C:\\App\\click2call.jar\" %*")
+        .contains("-cp \"C:\\App\\click2call.jar\" dev.click2call.Main %*")
+        .doesNotContain("-jar")
         .contains("-Xlog:disable");
     assertThatThrownBy(
             () -> LauncherScripts.bat(Path.of("java.exe"), Path.of("C:\\100%\\click2call.jar")))

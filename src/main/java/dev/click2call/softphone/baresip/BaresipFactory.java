@@ -40,8 +40,7 @@ public final class BaresipFactory {
               : "baresip is not installed (no 'baresip' program on PATH)");
     }
     UserDirs dirs = new UserDirs(Os.current(), env, Path.of(System.getProperty("user.home")));
-    Path configDir = dirs.runtimeDir().resolve("baresip-" + ProcessHandle.current().pid());
     Path logFile = dirs.logDir().resolve("baresip.log");
-    return BaresipSoftphone.start(settings, executable.orElse(null), configDir, logFile);
+    return BaresipSoftphone.create(settings, executable.orElse(null), dirs.runtimeDir(), logFile);
   }
 }

@@ -45,13 +45,17 @@ public record BaresipSettings(
 
   static final int DEFAULT_CTRL_PORT = 4444;
   static final int DEFAULT_SIP_PORT = 5062;
+  static final int DEFAULT_RTP_MIN = 20000;
+  static final int DEFAULT_RTP_MAX = 20100;
 
-  private static final Pattern RANGE = Pattern.compile("(\\d{1,5})-(\\d{1,5})");
-  private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}");
-  private static final Pattern DEVICE =
-      Pattern.compile("[a-z0-9_]{1,32}(,[A-Za-z0-9_.:@=\\-]{0,64})?");
-  private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9.\\-]{1,253}(:\\d{1,5})?");
-  private static final Pattern ACCOUNT_AOR = Pattern.compile("^<sips?:[^@<>\\s]+@([^>;:\\s]+)");
+  /** Compiled when a setting needs checking: a host with default settings starts without them. */
+  private static final class Patterns {
+    static final Pattern RANGE = Pattern.compile("(\\d{1,5})-(\\d{1,5})");
+    static final Pattern IPV4 = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}");
+    static final Pattern DEVICE = Pattern.compile("[a-z0-9_]{1,32}(,[A-Za-z0-9_.:@=\\-]{0,64})?");
+    static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9.\\-]{1,253}(:\\d{1,5})?");
+    static final Pattern ACCOUNT_AOR = Pattern.compile("^<sips?:[^@<>\\s]+@([^>;:\\s]+)");
+  }
 
   public static BaresipSettings defaults() {
     try {
@@ -71,35 +75,37 @@ public record BaresipSettings(
     int ctrlPort = node.integer("ctrlPort", DEFAULT_CTRL_PORT, 1, 65535);
     int sipPort = node.integer("sipPort", DEFAULT_SIP_PORT, 1, 65534);
     String listen = node.string("listenAddress", "");
-    if (!listen.isEmpty() && !IPV4.matcher(listen).matches()) {
+    if (!listen.isEmpty() && !Patterns.IPV4.matcher(listen).matches()) {
       throw node.error("listenAddress", "must be an IPv4 address such as 127.0.0.1, or empty");
     }
-    String rtp = node.string("rtpPorts", "20000-20100");
-    Matcher range = RANGE.matcher(rtp);
-    int rtpMin;
-    int rtpMax;
-    if (!range.matches()
-        || (rtpMin = Integer.parseInt(range.group(1))) < 1024
-        || (rtpMax = Integer.parseInt(range.group(2))) > 65535
-        || rtpMax - rtpMin < 3) {
-      throw node.error("rtpPorts", "must be a range such as 20000-20100 (ports 1024-65535)");
+    String rtp = node.string("rtpPorts", null);
+    int rtpMin = DEFAULT_RTP_MIN;
+    int rtpMax = DEFAULT_RTP_MAX;
+    if (rtp != null) {
+      Matcher range = Patterns.RANGE.matcher(rtp);
+      if (!range.matches()
+          || (rtpMin = Integer.parseInt(range.group(1))) < 1024
+          || (rtpMax = Integer.parseInt(range.group(2))) > 65535
+          || rtpMax - rtpMin < 3) {
+        throw node.error("rtpPorts", "must be a range such as 20000-20100 (ports 1024-65535)");
+      }
     }
     String account = node.string("account", null);
-    if (account != null && (!ACCOUNT_AOR.matcher(account).find() || hasControl(account))) {
+    if (account != null && (!Patterns.ACCOUNT_AOR.matcher(account).find() || hasControl(account))) {
       throw node.error(
           "account", "must be one baresip account line such as <sip:alice@pbx.example.com>;...");
     }
     String domain = node.string("domain", null);
-    if (domain != null && !DOMAIN.matcher(domain).matches()) {
+    if (domain != null && !Patterns.DOMAIN.matcher(domain).matches()) {
       throw node.error("domain", "must be a host name or IP address, optionally with :port");
     }
     String defaultAudio = os == Os.MACOS ? "coreaudio,default" : "alsa,default";
     String source = node.string("audioSource", defaultAudio);
     String player = node.string("audioPlayer", defaultAudio);
-    if (!DEVICE.matcher(source).matches()) {
+    if (!source.equals(defaultAudio) && !Patterns.DEVICE.matcher(source).matches()) {
       throw node.error("audioSource", "must be '<module>,<device>' such as alsa,default");
     }
-    if (!DEVICE.matcher(player).matches()) {
+    if (!player.equals(defaultAudio) && !Patterns.DEVICE.matcher(player).matches()) {
       throw node.error("audioPlayer", "must be '<module>,<device>' such as alsa,default");
     }
     return new BaresipSettings(
@@ -112,7 +118,7 @@ public record BaresipSettings(
       return domain;
     }
     if (account != null) {
-      Matcher aor = ACCOUNT_AOR.matcher(account);
+      Matcher aor = Patterns.ACCOUNT_AOR.matcher(account);
       if (aor.find()) {
         return aor.group(1);
       }
@@ -121,6 +127,12 @@ public record BaresipSettings(
   }
 
   private static boolean hasControl(String text) {
-    return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -33,7 +33,11 @@ import org.slf4j.LoggerFactory;
 public final class BaresipSoftphone implements Softphone {
   public static final String KIND = "baresip";
 
-  private static final Logger LOG = LoggerFactory.getLogger(BaresipSoftphone.class);
+  /** Loaded on first use: creating the adapter on the host's start path does no logging. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(BaresipSoftphone.class);
+  }
+
   private static final long COMMAND_TIMEOUT_MILLIS = 5000;
   private static final long CONNECT_WAIT_MILLIS = 5000;
   private static final long START_TIMEOUT_MILLIS = 5000;
@@ -71,15 +75,16 @@ public final class BaresipSoftphone implements Softphone {
 
   private final BaresipSettings settings;
   private final Path executable;
-  private final Path configDir;
+  private final Path runtimeDir;
   private final Path logFile;
-  private final InetSocketAddress ctrlAddress;
   private final Object lock = new Object();
   private final CallTable table = new CallTable();
-  private final Thread supervisor;
 
   private volatile SoftphoneListener listener = SoftphoneListener.NONE;
   private volatile boolean closed;
+  // Set by start(): naming the folder needs the pid, whose first use costs milliseconds.
+  private volatile Path configDir;
+  private Thread supervisor;
   private Call current;
   private CtrlClient client;
   private CountDownLatch connectionLost;
@@ -87,28 +92,38 @@ public final class BaresipSoftphone implements Softphone {
   private boolean announcedAvailable;
 
   private BaresipSoftphone(
-      BaresipSettings settings, Path executable, Path configDir, Path logFile) {
+      BaresipSettings settings, Path executable, Path runtimeDir, Path logFile) {
     this.settings = settings;
     this.executable = executable;
-    this.configDir = configDir;
+    this.runtimeDir = runtimeDir;
     this.logFile = logFile;
-    this.ctrlAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.ctrlPort());
-    this.supervisor = new Thread(this::supervise, "baresip-supervisor");
-    this.supervisor.setDaemon(true);
   }
 
   /**
-   * Creates the adapter and starts its supervisor.
+   * Creates the adapter, cheaply (the host does it before its first reply); {@link #start} starts
+   * its supervisor, which starts or attaches to baresip.
    *
    * @param executable the baresip program, or null when only attaching is possible
-   * @param configDir where a generated configuration goes (removed on close)
+   * @param runtimeDir where a generated configuration goes, in {@code baresip-<pid>} (removed on
+   *     close)
    * @param logFile where baresip's own output goes
    */
-  public static BaresipSoftphone start(
-      BaresipSettings settings, Path executable, Path configDir, Path logFile) {
-    BaresipSoftphone softphone = new BaresipSoftphone(settings, executable, configDir, logFile);
-    softphone.supervisor.start();
-    return softphone;
+  public static BaresipSoftphone create(
+      BaresipSettings settings, Path executable, Path runtimeDir, Path logFile) {
+    return new BaresipSoftphone(settings, executable, runtimeDir, logFile);
+  }
+
+  @Override
+  public void start() {
+    synchronized (lock) {
+      if (closed || supervisor != null) {
+        return;
+      }
+      configDir = runtimeDir.resolve("baresip-" + ProcessHandle.current().pid());
+      supervisor = new Thread(this::supervise, "baresip-supervisor");
+      supervisor.setDaemon(true);
+      supervisor.start();
+    }
   }
 
   @Override
@@ -297,19 +312,19 @@ public final class BaresipSoftphone implements Softphone {
     BaresipEvent event = BaresipEvent.from(message);
     String type = event.type() == null ? "" : event.type();
     if (type.startsWith("REGISTER") || type.equals("UNREGISTERING")) {
-      LOG.info("registration: {} {}", type, event.param());
+      Log.LOG.info("registration: {} {}", type, event.param());
       return;
     }
     CallState state = event.callState();
     if (state == null) {
-      LOG.debug("baresip event {}", type);
+      Log.LOG.debug("baresip event {}", type);
       return;
     }
     String digits = null;
     synchronized (lock) {
       if (state == CallState.INCOMING) {
         if (current != null) {
-          LOG.info("ignoring a second incoming call while one is in progress");
+          Log.LOG.info("ignoring a second incoming call while one is in progress");
           return;
         }
         current = new Call(event.callId(), CallDirection.IN, event.peer(), state);
@@ -326,7 +341,7 @@ public final class BaresipSoftphone implements Softphone {
         return;
       }
       if (!matches(current, event)) {
-        LOG.debug("event {} for another call", type);
+        Log.LOG.debug("event {} for another call", type);
         return;
       }
       if (current.id == null) {
@@ -372,7 +387,7 @@ public final class BaresipSoftphone implements Softphone {
               try {
                 send("sndcode", digits);
               } catch (SoftphoneException e) {
-                LOG.warn("could not send the extension digits: {}", e.getMessage());
+                Log.LOG.warn("could not send the extension digits: {}", e.getMessage());
               }
             },
             "baresip-postdial");
@@ -395,7 +410,7 @@ public final class BaresipSoftphone implements Softphone {
     try {
       listener.onCall(event);
     } catch (RuntimeException e) {
-      LOG.error("the call listener failed", e);
+      Log.LOG.error("the call listener failed", e);
     }
   }
 
@@ -430,7 +445,7 @@ public final class BaresipSoftphone implements Softphone {
         setAvailable(true);
         lost.await();
       } catch (IOException e) {
-        LOG.warn("baresip is not available: {}", e.getMessage());
+        Log.LOG.warn("baresip is not available: {}", e.getMessage());
       } catch (InterruptedException e) {
         break;
       }
@@ -462,21 +477,21 @@ public final class BaresipSoftphone implements Softphone {
 
           @Override
           public void onDisconnected(CtrlClient client, String why) {
-            LOG.info("baresip control connection ended: {}", why);
+            Log.LOG.info("baresip control connection ended: {}", why);
             lost.countDown();
           }
         };
     if (!settings.mode().equals("start")) {
       try {
-        CtrlClient attached = CtrlClient.connect(ctrlAddress, 500, events);
-        LOG.info("using the baresip already answering on {}", describeCtrl());
+        CtrlClient attached = CtrlClient.connect(ctrlAddress(), 500, events);
+        Log.LOG.info("using the baresip already answering on {}", describeCtrl());
         return attached;
       } catch (IOException e) {
         if (settings.mode().equals("attach")) {
           throw new IOException("no baresip answers on " + describeCtrl(), e);
         }
       }
-    } else if (answers(ctrlAddress)) {
+    } else if (answers(ctrlAddress())) {
       throw new IOException(
           describeCtrl() + " is taken by another program; set baresip.ctrlPort to a free port");
     }
@@ -494,7 +509,7 @@ public final class BaresipSoftphone implements Softphone {
         throw new IOException("baresip exited at start; see " + logFile);
       }
       try {
-        return CtrlClient.connect(ctrlAddress, 200, events);
+        return CtrlClient.connect(ctrlAddress(), 200, events);
       } catch (IOException e) {
         if (System.nanoTime() > deadline) {
           throw new IOException("baresip did not open " + describeCtrl() + "; see " + logFile, e);
@@ -555,11 +570,11 @@ public final class BaresipSoftphone implements Softphone {
       }
       announcedAvailable = available;
     }
-    LOG.info("baresip available: {}", available);
+    Log.LOG.info("baresip available: {}", available);
     try {
       listener.onAvailability(KIND, available);
     } catch (RuntimeException e) {
-      LOG.error("the availability listener failed", e);
+      Log.LOG.error("the availability listener failed", e);
     }
   }
 
@@ -581,18 +596,27 @@ public final class BaresipSoftphone implements Softphone {
         : BaresipEvent.clean(line, 200);
   }
 
+  private InetSocketAddress ctrlAddress() {
+    return new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.ctrlPort());
+  }
+
   @Override
   public void close() {
     CountDownLatch lost;
+    Thread started;
     synchronized (lock) {
       if (closed) {
         return;
       }
       closed = true;
       lost = connectionLost;
+      started = supervisor;
       lock.notifyAll();
     }
-    supervisor.interrupt();
+    if (started == null) {
+      return; // never started: no process, connection or folder
+    }
+    started.interrupt();
     if (lost != null) {
       lost.countDown();
     }
@@ -603,7 +627,7 @@ public final class BaresipSoftphone implements Softphone {
     }
     stopProcess();
     try {
-      supervisor.join(3000);
+      started.join(3000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

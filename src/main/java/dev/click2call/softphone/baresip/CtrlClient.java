@@ -1,6 +1,6 @@
 package dev.click2call.softphone.baresip;
 
-import com.fasterxml.jackson.jr.ob.JSON;
+import dev.click2call.json.Json;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +79,7 @@ final class CtrlClient implements AutoCloseable {
     CompletableFuture<Response> response = new CompletableFuture<>();
     pending.put(token, response);
     try {
-      byte[] frame = Netstrings.encode(JSON.std.asBytes(message));
+      byte[] frame = Netstrings.encode(Json.encode(message));
       synchronized (out) {
         out.write(frame);
         out.flush();
@@ -121,8 +121,8 @@ final class CtrlClient implements AutoCloseable {
   private void dispatch(byte[] payload) {
     Map<String, Object> message;
     try {
-      message = JSON.std.mapFrom(payload);
-    } catch (IOException e) {
+      message = Json.decodeObject(payload);
+    } catch (IllegalArgumentException e) {
       LOG.warn("ignoring a control message that is not JSON: {}", e.getMessage());
       return;
     }

@@ -1,6 +1,6 @@
 package dev.click2call.softphone.microsip;
 
-import com.fasterxml.jackson.jr.ob.JSON;
+import dev.click2call.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,7 +38,7 @@ public final class ChainedHooks {
       if (Files.size(file) > MAX_BYTES) {
         return chained;
       }
-      Object value = JSON.std.anyFrom(Files.readAllBytes(file));
+      Object value = Json.decode(Files.readAllBytes(file));
       if (value instanceof Map<?, ?> map) {
         map.forEach(
             (k, v) -> {
@@ -62,7 +62,7 @@ public final class ChainedHooks {
     }
     Files.createDirectories(file.toAbsolutePath().getParent());
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(temp, JSON.std.asString(chained));
+    Files.write(temp, Json.encode(chained));
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -1,11 +1,11 @@
 package dev.click2call.softphone.microsip;
 
-import com.fasterxml.jackson.jr.ob.JSON;
+import dev.click2call.json.Json;
 import dev.click2call.platform.Os;
 import dev.click2call.platform.Registry;
 import dev.click2call.platform.Win32;
 import dev.click2call.platform.WindowMessenger;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,22 +135,26 @@ public final class MicroSipLocator {
     if (!text.startsWith("[")) {
       return List.of(text);
     }
+    Object decoded;
     try {
-      List<Object> items = JSON.std.listFrom(text);
-      List<String> command = new ArrayList<>();
-      for (Object item : items) {
-        if (!(item instanceof String part) || part.isBlank()) {
-          throw new IllegalArgumentException(ENV + " must be a path or a JSON list of strings");
-        }
-        command.add(part);
-      }
-      if (command.isEmpty()) {
-        throw new IllegalArgumentException(ENV + " is an empty list");
-      }
-      return command;
-    } catch (IOException e) {
+      decoded = Json.decode(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(ENV + " is neither a path nor a JSON list of strings");
     }
+    if (!(decoded instanceof List<?> items)) {
+      throw new IllegalArgumentException(ENV + " must be a path or a JSON list of strings");
+    }
+    List<String> command = new ArrayList<>();
+    for (Object item : items) {
+      if (!(item instanceof String part) || part.isBlank()) {
+        throw new IllegalArgumentException(ENV + " must be a path or a JSON list of strings");
+      }
+      command.add(part);
+    }
+    if (command.isEmpty()) {
+      throw new IllegalArgumentException(ENV + " is an empty list");
+    }
+    return command;
   }
 
   private static boolean nonBlank(String value) {

@@ -66,6 +66,7 @@ public final class MicroSipSoftphone implements Softphone {
   private volatile SoftphoneListener listener = SoftphoneListener.NONE;
   private HookListener hookListener;
   private ScheduledExecutorService observer;
+  private boolean closed;
 
   // Both sources are merged under this lock, so their events reach the listener in order.
   private final Object merge = new Object();
@@ -212,10 +213,17 @@ public final class MicroSipSoftphone implements Softphone {
     return liveCall();
   }
 
-  /** Starts listening for hook events; the host calls this once. */
   @Override
   public synchronized void setListener(SoftphoneListener newListener) {
     this.listener = newListener;
+  }
+
+  /** Starts listening for hook events and, where windows can be observed, watching them. */
+  @Override
+  public synchronized void start() {
+    if (closed) {
+      return;
+    }
     if (hookListener == null) {
       try {
         hookListener = HookListener.start(endpoints, this::onHook, this::stateAnswer);
@@ -386,6 +394,7 @@ public final class MicroSipSoftphone implements Softphone {
 
   @Override
   public synchronized void close() {
+    closed = true;
     if (observer != null) {
       observer.shutdownNow();
       observer = null;

@@ -46,6 +46,7 @@ class MicroSipWindowMergeTest {
     watcher = new PollingWindowWatcher(tree, tree, "MicroSIP", exe.toString());
     adapter = adapter(Optional.empty()); // polled by hand, with chosen times
     adapter.setListener(recorder());
+    adapter.start();
   }
 
   @AfterEach
@@ -201,6 +202,7 @@ class MicroSipWindowMergeTest {
     tree.setStatus(PID, "Connected 0:30");
     try (MicroSipSoftphone polled = adapter(Optional.of(watcher))) {
       polled.setListener(recorder());
+      polled.start();
       awaitEvents(1);
       assertThat(events).containsExactly("connected");
       tree.setStatus(PID, "Hold 0:01 / 0:31");
