@@ -70,12 +70,6 @@ public final class DoctorCommand implements Callable<Integer> {
       description = "Re-register the host for browsers whose registration is missing or broken.")
   boolean fix;
 
-  @Option(
-      names = "--launcher",
-      paramLabel = "PATH",
-      description = "With --fix: the program manifests should point at.")
-  Path launcher;
-
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -113,8 +107,8 @@ public final class DoctorCommand implements Callable<Integer> {
     Installer installer = new Installer(table, ExtensionIds.bundled());
     try {
       Launcher program =
-          launcher != null
-              ? Launcher.existing(launcher.toAbsolutePath())
+          options.launcher != null
+              ? Launcher.existing(options.launcher.toAbsolutePath())
               : Launcher.forThisProcess(
                   table.environment().os(),
                   Path.of(System.getProperty("java.home")),
