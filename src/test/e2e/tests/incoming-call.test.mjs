@@ -1,48 +1,24 @@
 // Scenario 5 and issue 7 (incoming): SIPp calls the host's baresip; the popup and the
 // notification show the call; Answer / Decline in the popup reach baresip (SIPp sees 200 / 486);
 // a tab whose origin is on the page-event allow list gets the events, another tab gets nothing.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browsers, openSharedSession } from '../lib/session.mjs';
-import { startServer } from '../lib/server.mjs';
-import { baresipRig } from '../lib/baresip.mjs';
-import { startSipp } from '../lib/sipp.mjs';
+import { browsers } from '../lib/session.mjs';
+import { baresipSuite } from '../lib/baresip-suite.mjs';
 import { waitFor } from '../lib/wait.mjs';
 import {
   notificationIds, pageEvents, setSetting, stateSequence, waitForContentScript, waitForPageState,
-  waitForPopup, waitForReadyPopup, hangUpLeftover,
+  waitForPopup,
 } from '../lib/page.mjs';
 
 for (const driver of browsers) {
   describe(`${driver.name}: incoming calls through baresip`, () => {
-    let server;
-    let rig;
-    let session;
-
-    before(async () => {
-      server = await startServer();
-      rig = await baresipRig();
-      session = await openSharedSession(`${driver.name}-incoming-calls`, driver, {
-        settings: rig.settings, hostEnv: rig.hostEnv,
-      });
-    });
-    after(async () => {
-      await session?.close();
-      await server?.close();
-    });
+    const suite = baresipSuite(driver, 'incoming-calls');
 
     /** Allow-lists the 127.0.0.1 origin, opens it and a localhost tab, then SIPp calls in. */
     async function ringIn(t) {
-      session.begin(t.name);
-      const popup = await session.openPopup();
-      let sipp = null;
-      t.after(async () => {
-        await hangUpLeftover(popup);
-        await sipp?.stop();
-        await session.closePages();
-        session.saveLogs();
-      });
-      await session.step('host and baresip ready in the popup', () => waitForReadyPopup(popup));
+      const { server, rig, session } = suite;
+      const { popup, startSipp } = await suite.readyPopup(t);
       const allowed = new URL(server.url('x')).origin;
       await setSetting(popup, 'pageEventOrigins', [allowed]);
       const page = await session.newPage(server.url('call.html'));
@@ -51,7 +27,7 @@ for (const driver of browsers) {
         await waitForContentScript(page);
         await waitForContentScript(other);
       });
-      sipp = startSipp({ scenario: 'uac_wait_bye.xml', port: rig.sippPort, dir: session.artifacts, extra: rig.callBaresip });
+      const sipp = startSipp('uac_wait_bye.xml', rig.callBaresip);
       await popup.bringToFront();
       await session.step('popup shows the incoming call', () => waitForPopup(popup, '#call-state', 'data-state', 'incoming'));
       const incoming = await session.step('allow-listed page gets incoming', () => waitForPageState(page, 'incoming'));
@@ -61,6 +37,7 @@ for (const driver of browsers) {
     }
 
     test(`${driver.name}: an incoming call → notification and popup → Answer → baresip accepts → Hang up`, async (t) => {
+      const { session } = suite;
       const { popup, page, other, sipp } = await ringIn(t);
       await session.step('the incoming-call notification is showing', () => waitFor('notification click2call-incoming', async () =>
         (await notificationIds(popup)).includes('click2call-incoming')));
@@ -82,6 +59,7 @@ for (const driver of browsers) {
     });
 
     test(`${driver.name}: an incoming call declined in the popup → the caller hears busy (486)`, async (t) => {
+      const { session } = suite;
       const { popup, page, other, sipp } = await ringIn(t);
       await session.step('Decline in the popup', () => popup.click('#btn-decline'));
       const ended = await session.step('page gets ended', () => waitForPageState(page, 'ended'));

@@ -1,51 +1,26 @@
 // Scenario 1 and issue 7 (outgoing): a click on a tel: link in a real page goes through the
 // extension and the packaged host to a real baresip, which calls SIPp on 127.0.0.1; the call
 // state comes back to the page (click2call:call) and the popup.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browsers, openSharedSession } from '../lib/session.mjs';
-import { startServer } from '../lib/server.mjs';
-import { baresipRig } from '../lib/baresip.mjs';
-import { startSipp } from '../lib/sipp.mjs';
+import { browsers } from '../lib/session.mjs';
+import { baresipSuite } from '../lib/baresip-suite.mjs';
 import { waitFor } from '../lib/wait.mjs';
 import {
   pageEvents, realClick, stateSequence, waitForContentScript, waitForPageState, waitForPopup,
-  waitForReadyPopup, hangUpLeftover,
 } from '../lib/page.mjs';
 
 const NUMBER = '+15550104477';
 
 for (const driver of browsers) {
   describe(`${driver.name}: outgoing calls through baresip`, () => {
-    let server;
-    let rig;
-    let session;
-
-    before(async () => {
-      server = await startServer();
-      rig = await baresipRig();
-      session = await openSharedSession(`${driver.name}-outgoing-calls`, driver, {
-        settings: rig.settings, hostEnv: rig.hostEnv,
-      });
-    });
-    after(async () => {
-      await session?.close();
-      await server?.close();
-    });
+    const suite = baresipSuite(driver, 'outgoing-calls');
 
     /** Opens the popup and the CRM page, starts SIPp with `scenario`, clicks the number. */
     async function dialFromPage(t, scenario, extra = []) {
-      session.begin(t.name);
-      const popup = await session.openPopup();
-      let sipp = null;
-      t.after(async () => {
-        await hangUpLeftover(popup);
-        await sipp?.stop();
-        await session.closePages();
-        session.saveLogs();
-      });
-      await session.step('host and baresip ready in the popup', () => waitForReadyPopup(popup));
-      sipp = startSipp({ scenario, port: rig.sippPort, dir: session.artifacts, extra });
+      const { server, session } = suite;
+      const { popup, startSipp } = await suite.readyPopup(t);
+      const sipp = startSipp(scenario, extra);
       const page = await session.newPage(server.url('call.html'));
       await session.step('content script ready', () => waitForContentScript(page));
       await session.step('click the tel: link', () => realClick(page, '#call-link'));
@@ -53,6 +28,7 @@ for (const driver of browsers) {
     }
 
     test(`${driver.name}: click a tel: link → baresip calls SIPp → dialing, connected → Hang up in the popup → ended`, async (t) => {
+      const { rig, session } = suite;
       const { popup, page, sipp } = await dialFromPage(t, 'uas_answer.xml', ['-set', 'rtpport', '9']);
       const dialing = await session.step('page gets dialing', () => waitForPageState(page, 'dialing'));
       assert.equal(dialing.direction, 'out');
@@ -88,6 +64,7 @@ for (const driver of browsers) {
     });
 
     test(`${driver.name}: the far end is busy (486) → dialing, ringing, busy`, async (t) => {
+      const { session } = suite;
       const { popup, page, sipp } = await dialFromPage(t, 'uas_busy.xml');
       const busy = await session.step('page gets busy', () => waitForPageState(page, 'busy'));
       assert.equal(busy.reason, '486 Busy Here');
@@ -101,6 +78,7 @@ for (const driver of browsers) {
     });
 
     test(`${driver.name}: the far end hangs up (BYE) → connected, ended by the peer`, async (t) => {
+      const { session } = suite;
       const { popup, page, sipp } = await dialFromPage(t, 'uas_remote_bye.xml');
       await session.step('page gets connected', () => waitForPageState(page, 'connected'));
       const ended = await session.step('page gets ended', () => waitForPageState(page, 'ended'));

@@ -19,8 +19,10 @@ import dev.click2call.platform.UserDirs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,18 +37,23 @@ import picocli.CommandLine.Spec;
             + " framed hello), blocking policies, sandboxes and the softphone. Exit status 0 only"
             + " when everything works.")
 public final class DoctorCommand implements Callable<Integer> {
-  /** Softphone checks; the adapters' own checks replace the default at wiring time. */
-  /** The softphone checks: the selected adapter, and MicroSIP's setup where it matters. */
+  /**
+   * The softphone checks: the selected adapter, and MicroSIP's setup where it matters. The settings
+   * are loaded here once and handed to each check.
+   */
   static List<SoftphoneCheck> softphoneChecks() {
-    List<SoftphoneCheck> checks = new java.util.ArrayList<>();
-    checks.add(new SelectedSoftphoneCheck());
+    UserDirs dirs = UserDirs.current();
+    Map<String, String> env = System.getenv();
+    Settings settings;
     try {
-      Settings settings = Settings.load(UserDirs.current());
-      if (MicroSipDoctorCheck.relevant(settings, System.getenv())) {
-        checks.add(new MicroSipDoctorCheck(settings, System.getenv()));
-      }
+      settings = Settings.load(dirs);
     } catch (ConfigException e) {
-      // SelectedSoftphoneCheck reports the broken settings file.
+      return List.of(SelectedSoftphoneCheck.unreadableSettings(e));
+    }
+    List<SoftphoneCheck> checks = new ArrayList<>();
+    checks.add(new SelectedSoftphoneCheck(settings, dirs, env));
+    if (MicroSipDoctorCheck.relevant(settings, env)) {
+      checks.add(new MicroSipDoctorCheck(settings, env));
     }
     return checks;
   }
@@ -63,12 +70,6 @@ public final class DoctorCommand implements Callable<Integer> {
       description = "Re-register the host for browsers whose registration is missing or broken.")
   boolean fix;
 
-  @Option(
-      names = "--launcher",
-      paramLabel = "PATH",
-      description = "With --fix: the program manifests should point at.")
-  Path launcher;
-
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -76,7 +77,8 @@ public final class DoctorCommand implements Callable<Integer> {
     boolean explicit = !options.browsers.isEmpty();
     List<Browser> browsers =
         explicit ? options.browsers(table, List.of()) : Arrays.asList(Browser.values());
-    Doctor doctor = new Doctor(table, ExtensionIds.bundled(), softphoneChecks());
+    List<SoftphoneCheck> softphoneChecks = softphoneChecks();
+    Doctor doctor = new Doctor(table, ExtensionIds.bundled(), softphoneChecks);
     DoctorReport report = doctor.run(browsers, explicit, options.userDataDir());
     if (fix) {
       List<Browser> broken =
@@ -88,7 +90,7 @@ public final class DoctorCommand implements Callable<Integer> {
       if (!broken.isEmpty()) {
         repair(table, broken, out);
         report =
-            new Doctor(table, ExtensionIds.bundled(), softphoneChecks())
+            new Doctor(table, ExtensionIds.bundled(), softphoneChecks)
                 .run(browsers, explicit, options.userDataDir());
       }
     }
@@ -105,8 +107,8 @@ public final class DoctorCommand implements Callable<Integer> {
     Installer installer = new Installer(table, ExtensionIds.bundled());
     try {
       Launcher program =
-          launcher != null
-              ? Launcher.existing(launcher.toAbsolutePath())
+          options.launcher != null
+              ? Launcher.existing(options.launcher.toAbsolutePath())
               : Launcher.forThisProcess(
                   table.environment().os(),
                   Path.of(System.getProperty("java.home")),

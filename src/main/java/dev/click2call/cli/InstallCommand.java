@@ -33,16 +33,7 @@ public final class InstallCommand implements Callable<Integer> {
 
   @Mixin InstallOptions options = new InstallOptions();
 
-  @Option(names = "--dry-run", description = "Print what would change; change nothing.")
-  boolean dryRun;
-
-  @Option(
-      names = "--launcher",
-      paramLabel = "PATH",
-      description =
-          "The absolute program the manifests point at (default: the native launcher this runs"
-              + " from, or a script written beside the jar).")
-  Path launcher;
+  @Mixin DryRunOption dryRunOption = new DryRunOption();
 
   @Option(
       names = "--stage",
@@ -55,6 +46,8 @@ public final class InstallCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    Path launcher = options.launcher;
+    boolean dryRun = dryRunOption.dryRun;
     InstallEnvironment env = InstallEnvironment.current();
     BrowserTable table = new BrowserTable(env);
     Installer installer = new Installer(table, ExtensionIds.bundled());
@@ -126,6 +119,7 @@ public final class InstallCommand implements Callable<Integer> {
   }
 
   private List<Step> stageSteps() {
+    Path launcher = options.launcher;
     if (launcher == null) {
       throw new CommandFailure(ExitCodes.USAGE, "--stage needs --launcher");
     }

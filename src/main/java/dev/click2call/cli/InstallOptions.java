@@ -37,6 +37,15 @@ final class InstallOptions {
           "A Chromium-family browser's custom --user-data-dir (its manifests move with it).")
   Path userDataDir;
 
+  @Option(
+      names = "--launcher",
+      paramLabel = "PATH",
+      description =
+          "The program the manifests point at (default: the native launcher this runs from, or a"
+              + " script written beside the jar). uninstall also removes it if install generated"
+              + " it; doctor uses it with --fix.")
+  Path launcher;
+
   Scope scope() {
     return switch (scope.toLowerCase(java.util.Locale.ROOT)) {
       case "user" -> Scope.USER;

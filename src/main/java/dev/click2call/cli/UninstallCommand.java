@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code click2call uninstall}: removes every registration {@code install} can make. */
@@ -29,18 +28,12 @@ public final class UninstallCommand implements Callable<Integer> {
 
   @Mixin InstallOptions options = new InstallOptions();
 
-  @Option(names = "--dry-run", description = "Print what would be removed; remove nothing.")
-  boolean dryRun;
-
-  @Option(
-      names = "--launcher",
-      paramLabel = "PATH",
-      description = "The launcher install used (a launcher install generated is removed too).")
-  Path launcher;
+  @Mixin DryRunOption dryRunOption = new DryRunOption();
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    boolean dryRun = dryRunOption.dryRun;
     InstallEnvironment env = InstallEnvironment.current();
     BrowserTable table = new BrowserTable(env);
     Installer installer = new Installer(table, ExtensionIds.bundled());
@@ -50,7 +43,7 @@ public final class UninstallCommand implements Callable<Integer> {
       browsers = options.browsers(table, Arrays.asList(Browser.values()));
     }
     Optional<Path> program =
-        Optional.ofNullable(launcher)
+        Optional.ofNullable(options.launcher)
             .map(Path::toAbsolutePath)
             .or(
                 () ->

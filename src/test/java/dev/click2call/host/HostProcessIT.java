@@ -24,6 +24,11 @@ class HostProcessIT {
 
   @TempDir Path dir;
 
+  /** The packaged jar in this test's folder, with this environment and these arguments. */
+  private HostProcess start(Map<String, String> env, String... args) throws Exception {
+    return HostProcess.packagedJar().isolatedIn(dir).environment(env).start(args);
+  }
+
   @SuppressWarnings("unchecked")
   private static String errorCode(Map<String, Object> reply) {
     return (String) ((Map<String, Object>) reply.get("error")).get("code");
@@ -43,7 +48,7 @@ class HostProcessIT {
 
   @Test
   void speaksTheProtocolAndExitsOnEndOfInput() throws Exception {
-    try (HostProcess host = HostProcess.start(dir, NO_SOFTPHONE, OWN_ORIGIN, "--parent-window=0")) {
+    try (HostProcess host = start(NO_SOFTPHONE, OWN_ORIGIN, "--parent-window=0")) {
       Map<String, Object> hello =
           host.request(Map.of("type", "hello", "id", "h1", "client", Map.of("name", "it")));
       assertThat(hello).containsEntry("ok", true).containsEntry("protocol", 1);
@@ -80,7 +85,7 @@ class HostProcessIT {
 
   @Test
   void anOversizedLengthEndsTheHostWithStatus3() throws Exception {
-    try (HostProcess host = HostProcess.start(dir, NO_SOFTPHONE, OWN_ORIGIN)) {
+    try (HostProcess host = start(NO_SOFTPHONE, OWN_ORIGIN)) {
       host.request(Map.of("type", "hello", "id", "1"));
       host.sendRaw(Frames.header(Frames.MAX_FRAME_BYTES + 1));
       assertThat(host.waitForExit(5000)).isEqualTo(3);
@@ -91,8 +96,7 @@ class HostProcessIT {
 
   @Test
   void aForeignExtensionIsRefusedWithoutReadingInput() throws Exception {
-    try (HostProcess host =
-        HostProcess.start(dir, NO_SOFTPHONE, "chrome-extension://" + "b".repeat(32) + "/")) {
+    try (HostProcess host = start(NO_SOFTPHONE, "chrome-extension://" + "b".repeat(32) + "/")) {
       // Standard input stays open: the host must not wait for it.
       assertThat(host.waitForExit(5000)).isEqualTo(4);
       assertThat(host.rawStdout()).isEmpty();
@@ -103,8 +107,7 @@ class HostProcessIT {
   @Test
   void firefoxLaunchArgumentsAreAccepted() throws Exception {
     Path manifest = dir.resolve("click2call.host.json");
-    try (HostProcess host =
-        HostProcess.start(dir, NO_SOFTPHONE, manifest.toString(), "click2call@click2call.dev")) {
+    try (HostProcess host = start(NO_SOFTPHONE, manifest.toString(), "click2call@click2call.dev")) {
       assertThat(host.request(Map.of("type", "hello", "id", "f"))).containsEntry("ok", true);
       host.closeInput();
       assertThat(host.waitForExit(1000)).isEqualTo(0);
@@ -114,7 +117,7 @@ class HostProcessIT {
   @Test
   void anInvalidSettingsFileKeepsTheHostServingAndSaysWhy() throws Exception {
     Files.writeString(dir.resolve("config.json"), "{\"softphone\":\"skype\"}");
-    try (HostProcess host = HostProcess.start(dir, Map.of(), OWN_ORIGIN)) {
+    try (HostProcess host = start(Map.of(), OWN_ORIGIN)) {
       Map<String, Object> dial =
           host.request(Map.of("type", "dial", "id", "d", "target", "+15550104477"));
       assertThat(errorCode(dial)).isEqualTo("softphone_unavailable");
@@ -127,7 +130,7 @@ class HostProcessIT {
 
   @Test
   void manyInterleavedRequestsGetOneReplyEach() throws Exception {
-    try (HostProcess host = HostProcess.start(dir, NO_SOFTPHONE, OWN_ORIGIN)) {
+    try (HostProcess host = start(NO_SOFTPHONE, OWN_ORIGIN)) {
       for (int i = 0; i < 200; i++) {
         host.send(Map.of("type", i % 2 == 0 ? "status" : "hello", "id", "r" + i));
       }

@@ -2,6 +2,7 @@ package dev.click2call.softphone.baresip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.click2call.testing.HostProcess;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -208,7 +209,7 @@ class BaresipHostProcessTest {
     LoopbackRig.awaitAvailable(host);
     Map<String, Object> reply = host.request("dial", Map.of("target", "+4930123456"));
     assertThat(reply.get("error").toString()).contains("code=invalid_target", "baresip.domain");
-    assertThat(host.drainUnmatched()).noneMatch(m -> "call".equals(m.get("event")));
+    assertThat(host.unmatched()).noneMatch(m -> "call".equals(m.get("event")));
   }
 
   @Test

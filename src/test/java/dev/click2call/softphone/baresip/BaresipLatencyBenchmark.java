@@ -1,5 +1,6 @@
 package dev.click2call.softphone.baresip;
 
+import dev.click2call.testing.HostProcess;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;

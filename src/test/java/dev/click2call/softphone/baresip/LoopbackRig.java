@@ -2,13 +2,12 @@ package dev.click2call.softphone.baresip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.jr.ob.JSON;
+import dev.click2call.testing.HostProcess;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,17 +67,13 @@ final class LoopbackRig implements AutoCloseable {
 
   HostProcess startHost(Map<String, Object> settings, Map<String, String> extraEnv)
       throws IOException {
-    Path config = dir.resolve("config.json");
-    Files.write(config, JSON.std.asBytes(settings));
-    Map<String, String> env = new HashMap<>();
-    env.put("CLICK2CALL_CONFIG", config.toString());
-    env.put("CLICK2CALL_SYSTEM_CONFIG", dir.resolve("no-system-config.json").toString());
-    env.put("CLICK2CALL_LOG_DIR", dir.resolve("logs").toString());
-    env.put("CLICK2CALL_RUNTIME_DIR", dir.resolve("run").toString());
-    env.put("CLICK2CALL_LOG_LEVEL", "debug");
-    env.remove("CLICK2CALL_SOFTPHONE");
-    env.putAll(extraEnv);
-    host = HostProcess.start(env, dir.resolve("host-stderr.log"));
+    host =
+        HostProcess.thisClassPath()
+            .isolatedIn(dir)
+            .settings(settings)
+            .environment(Map.of("CLICK2CALL_LOG_LEVEL", "debug"))
+            .environment(extraEnv)
+            .start(HostProcess.OWN_ORIGIN);
     return host;
   }
 
@@ -116,8 +111,7 @@ final class LoopbackRig implements AutoCloseable {
 
   /** The baresip processes the host started (its children). */
   static List<ProcessHandle> baresipChildren(HostProcess host) {
-    return host.process()
-        .descendants()
+    return host.descendants()
         .filter(p -> p.info().command().map(c -> c.endsWith("baresip")).orElse(false))
         .toList();
   }
@@ -135,19 +129,12 @@ final class LoopbackRig implements AutoCloseable {
 
   @Override
   public void close() {
-    List<ProcessHandle> leftovers = new ArrayList<>();
+    // The host ends its own baresip; closing it also ends any baresip still running after that.
     if (host != null) {
-      leftovers.addAll(baresipChildren(host));
       host.close();
     }
     for (Sipp sipp : sipps) {
       sipp.close();
-    }
-    for (ProcessHandle child : leftovers) {
-      // The host ends its baresip itself; this only guards the next test if it did not.
-      if (child.isAlive()) {
-        child.destroyForcibly();
-      }
     }
   }
 }

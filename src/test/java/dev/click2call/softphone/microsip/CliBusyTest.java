@@ -1,11 +1,11 @@
 package dev.click2call.softphone.microsip;
 
 import static dev.click2call.emulator.EmulatorFixture.kind;
-import static dev.click2call.emulator.HostProcess.callEvent;
+import static dev.click2call.testing.HostProcess.callEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.click2call.emulator.EmulatorFixture;
-import dev.click2call.emulator.HostProcess;
+import dev.click2call.testing.HostProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,10 +38,10 @@ class CliBusyTest {
       emulator.launch("/minimized");
       emulator.awaitRunning(30_000);
 
-      try (HostProcess host = HostProcess.start(env, emulator.dir().resolve("host.err"))) {
+      try (HostProcess host = MicroSipEndToEndTest.startHost(emulator, env)) {
         assertThat(host.request("hello", Map.of())).containsEntry("ok", true);
         emulator.control("incoming", "+4930111");
-        host.next(callEvent("ringing"), 30_000);
+        host.await(callEvent("ringing"), 30_000);
 
         Process busy = MicroSipEndToEndTest.cli(env, emulator.dir(), "dial", "+49 30 222");
         assertThat(busy.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -49,13 +49,13 @@ class CliBusyTest {
         assertThat(Files.readString(emulator.dir().resolve("cli.err"))).contains("busy");
 
         assertThat(host.request("answer", Map.of())).containsEntry("ok", true);
-        host.next(callEvent("connected"), 30_000);
+        host.await(callEvent("connected"), 30_000);
         Process again = MicroSipEndToEndTest.cli(env, emulator.dir(), "dial", "+49 30 333");
         assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(again.exitValue()).isEqualTo(6);
 
         emulator.control("hangup-remote", null);
-        host.next(callEvent("ended"), 30_000);
+        host.await(callEvent("ended"), 30_000);
         Process free = MicroSipEndToEndTest.cli(env, emulator.dir(), "dial", "+49 30 444");
         assertThat(free.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(free.exitValue())
@@ -64,7 +64,7 @@ class CliBusyTest {
         assertThat(Files.readString(emulator.dir().resolve("cli.out")).strip())
             .isEqualTo("+4930444");
         emulator.await(kind("call").and(e -> "+4930444".equals(e.get("number"))), 10_000);
-        host.next(callEvent("dialing"), 30_000);
+        host.await(callEvent("dialing"), 30_000);
       }
       var journal = emulator.journal();
       assertThat(journal).noneMatch(kind("dial-ignored"));

@@ -1,14 +1,16 @@
 package dev.click2call.softphone.microsip;
 
 import static dev.click2call.emulator.EmulatorFixture.kind;
-import static dev.click2call.emulator.HostProcess.callEvent;
+import static dev.click2call.testing.HostProcess.callEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.click2call.dialing.HostileTargets;
 import dev.click2call.emulator.EmulatorFixture;
-import dev.click2call.emulator.HostProcess;
+import dev.click2call.testing.HostProcess;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,14 +60,14 @@ class MicroSipEndToEndTest {
           .contains("server=sip.example.com:5061")
           .contains("; provisioned by IT");
 
-      try (HostProcess host = HostProcess.start(env, emulator.dir().resolve("host.err"))) {
+      try (HostProcess host = startHost(emulator, env)) {
         Map<String, Object> hello = host.request("hello", Map.of());
         assertThat(hello).containsEntry("ok", true);
         assertThat(hello.get("softphone")).isEqualTo(Map.of("kind", "microsip", "available", true));
 
         Map<String, Object> dialed = host.request("dial", Map.of("target", "+1 (555) 010-4477"));
         assertThat(dialed).containsEntry("ok", true).containsEntry("dialed", "+15550104477");
-        Map<String, Object> dialing = host.next(callEvent("dialing"), 30_000);
+        Map<String, Object> dialing = host.await(callEvent("dialing"), 30_000);
         assertThat(dialing)
             .containsEntry("direction", "out")
             .containsEntry("remote", "+15550104477");
@@ -76,12 +78,12 @@ class MicroSipEndToEndTest {
         assertThat(error(second)).isEqualTo("busy");
 
         assertThat(emulator.control("answer-remote", null)).isEqualTo("ok");
-        assertThat(host.next(callEvent("connected"), 30_000)).containsEntry("direction", "out");
+        assertThat(host.await(callEvent("connected"), 30_000)).containsEntry("direction", "out");
         Map<String, Object> status = host.request("status", Map.of());
         assertThat(((Map<?, ?>) status.get("call")).get("state")).isEqualTo("connected");
 
         assertThat(host.request("hangup", Map.of())).containsEntry("ok", true);
-        assertThat(host.next(callEvent("ended"), 30_000)).containsEntry("direction", "out");
+        assertThat(host.await(callEvent("ended"), 30_000)).containsEntry("direction", "out");
         // The user's own cmdCallEnd ran after ours, with the number appended.
         emulator.await(kind("command").and(e -> "/hangupall".equals(e.get("text"))), 5_000);
 
@@ -89,22 +91,23 @@ class MicroSipEndToEndTest {
         assertThat(host.request("status", Map.of()).get("call")).isNull();
 
         emulator.control("incoming", HOSTILE_CALLER);
-        Map<String, Object> incoming = host.next(callEvent("incoming"), 30_000);
+        Map<String, Object> incoming = host.await(callEvent("incoming"), 30_000);
         assertThat(incoming)
             .containsEntry("direction", "in")
             .containsEntry("remote", HOSTILE_CALLER);
-        assertThat(host.next(callEvent("ringing"), 30_000)).containsEntry("remote", HOSTILE_CALLER);
+        assertThat(host.await(callEvent("ringing"), 30_000))
+            .containsEntry("remote", HOSTILE_CALLER);
         assertThat(host.request("answer", Map.of())).containsEntry("ok", true);
-        assertThat(host.next(callEvent("connected"), 30_000)).containsEntry("direction", "in");
+        assertThat(host.await(callEvent("connected"), 30_000)).containsEntry("direction", "in");
         emulator.control("hangup-remote", null);
-        assertThat(host.next(callEvent("ended"), 30_000)).containsEntry("remote", HOSTILE_CALLER);
+        assertThat(host.await(callEvent("ended"), 30_000)).containsEntry("remote", HOSTILE_CALLER);
 
         for (String target : HostileTargets.CORPUS) {
           Map<String, Object> reply = host.request("dial", Map.of("target", target));
           assertThat(reply).as(target).containsEntry("ok", false);
           assertThat(error(reply)).as(target).isIn("invalid_target", "bad_request");
         }
-        assertThat(host.closeInputAndWait()).isZero();
+        assertThat(host.closeInputAndWait(10_000)).isZero();
       }
 
       List<Map<String, Object>> journal = emulator.journal();
@@ -141,6 +144,16 @@ class MicroSipEndToEndTest {
     env.put("CLICK2CALL_LOG_DIR", dir.resolve("logs").toString());
     env.put("CLICK2CALL_SOFTPHONE", "auto");
     return env;
+  }
+
+  /** The host as a browser starts it, in the emulator's environment. */
+  static HostProcess startHost(EmulatorFixture emulator, Map<String, String> env)
+      throws IOException {
+    return HostProcess.thisClassPath()
+        .environment(env)
+        .stderrTo(emulator.dir().resolve("host.err"))
+        .replyTimeout(Duration.ofSeconds(20))
+        .start(HostProcess.OWN_ORIGIN);
   }
 
   static Process cli(Map<String, String> env, Path dir, String... args) throws Exception {
