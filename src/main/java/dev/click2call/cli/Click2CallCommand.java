@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "click2call",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT, // --help (and --version) on every subcommand too
     versionProvider = Click2CallCommand.VersionProvider.class,
     description = "Click-to-call bridge between a browser extension and a desktop softphone.",
     subcommands = {

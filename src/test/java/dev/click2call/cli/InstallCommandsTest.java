@@ -140,6 +140,25 @@ class InstallCommandsTest {
   }
 
   @Test
+  void everyCommandAnswersHelp() throws Exception {
+    Files.createDirectories(temp.resolve("home"));
+    for (String[] command :
+        List.of(
+            new String[] {"install", "--help"},
+            new String[] {"uninstall", "--help"},
+            new String[] {"doctor", "--help"},
+            new String[] {"cds-archive", "--help"},
+            new String[] {"microsip", "hooks", "install", "--help"})) {
+      Run help = click2call(command);
+      assertThat(help.exit()).as(String.join(" ", command)).isEqualTo(ExitCodes.OK);
+      assertThat(help.stdout() + help.out())
+          .as(String.join(" ", command))
+          .contains("Usage: click2call " + command[0])
+          .doesNotContain("Unknown option");
+    }
+  }
+
+  @Test
   void badArgumentsAreUsageErrors() throws Exception {
     Files.createDirectories(temp.resolve("home"));
     Run unknown = click2call("install", "--browser", "netscape", "--dry-run");

@@ -84,6 +84,26 @@ class HostProcessIT {
   }
 
   @Test
+  void aBadFirstFrameIsLoggedToTheLogFileInTheHostsFormat() throws Exception {
+    try (HostProcess host = start(NO_SOFTPHONE, OWN_ORIGIN)) {
+      // The first frame: logged while logging is still starting in the background.
+      host.sendRaw(frameOf("{not json"));
+      Map<String, Object> malformed =
+          host.await(m -> "reply".equals(m.get("type")) && m.get("id") == null, 5000);
+      assertThat(errorCode(malformed)).isEqualTo("bad_request");
+      host.closeInput();
+      assertThat(host.waitForExit(5000)).isEqualTo(0);
+    }
+    String log = Files.readString(dir.resolve("logs").resolve("click2call.0.log"));
+    assertThat(log).containsPattern("WARNING \\[\\d+\\] Dispatcher: bad frame: not valid JSON");
+    String stderr = Files.readString(dir.resolve("host-stderr.txt"));
+    assertThat(stderr)
+        .contains("Dispatcher: bad frame") // warnings also go to stderr, in the same format
+        .doesNotContain("WARNING: bad frame") // the JVM's default format: logging was not ready
+        .doesNotContain("SLF4J");
+  }
+
+  @Test
   void anOversizedLengthEndsTheHostWithStatus3() throws Exception {
     try (HostProcess host = start(NO_SOFTPHONE, OWN_ORIGIN)) {
       host.request(Map.of("type", "hello", "id", "1"));
