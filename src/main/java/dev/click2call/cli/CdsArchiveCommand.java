@@ -2,6 +2,7 @@ package dev.click2call.cli;
 
 import dev.click2call.host.ExtensionIds;
 import dev.click2call.install.JvmOptions;
+import dev.click2call.install.LauncherScripts;
 import dev.click2call.ipc.HookEndpoints;
 import dev.click2call.ipc.HookListener;
 import dev.click2call.json.Json;
@@ -118,6 +119,30 @@ public final class CdsArchiveCommand implements Callable<Integer> {
               .start();
       dumper.getOutputStream().close();
       awaitSuccess(dumper, archive, archive, scratch);
+
+      // 3. A JVM started as the launchers start it must be able to use it: -Xshare:on fails
+      // where -Xshare:auto would silently start without any archive (about 250 ms).
+      List<String> check = javaWithLauncherOptions(own.get(0));
+      check.addAll(
+          List.of(
+              "-Xshare:on",
+              "-XX:SharedArchiveFile=" + archive,
+              "-cp",
+              classPath,
+              LauncherScripts.MAIN_CLASS,
+              "--version"));
+      Process checker =
+          new ProcessBuilder(check)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(scratch.resolve("stderr.txt").toFile())
+              .start();
+      checker.getOutputStream().close();
+      try {
+        awaitSuccess(checker, archive, archive, scratch);
+      } catch (CommandFailure e) {
+        Files.deleteIfExists(archive);
+        throw e;
+      }
     } finally {
       deleteTree(scratch);
     }
