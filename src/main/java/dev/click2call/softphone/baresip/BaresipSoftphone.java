@@ -563,7 +563,7 @@ public final class BaresipSoftphone implements Softphone {
   }
 
   /**
-   * Records a registration and reports the one now known, if any.
+   * Records a registration and reports the one now known, if any, once baresip is reachable.
    *
    * @param onlyIfUnknown true for a state read back from baresip: an event is newer and wins
    */
@@ -577,11 +577,12 @@ public final class BaresipSoftphone implements Softphone {
       known = registration;
       available = client != null && client.isOpen();
     }
-    if (known == null) {
+    if (known == null || !available) {
+      // Before the connection is announced, readRegistration reports it after the availability.
       return;
     }
     try {
-      listener.onRegistration(KIND, available, known);
+      listener.onRegistration(KIND, true, known);
     } catch (RuntimeException e) {
       Log.LOG.error("the registration listener failed", e);
     }

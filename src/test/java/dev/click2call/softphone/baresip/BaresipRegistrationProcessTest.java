@@ -19,7 +19,8 @@ class BaresipRegistrationProcessTest extends LoopbackRigTest {
 
   @Test
   void anAcceptedRegisterIsReportedAsRegistered() throws Exception {
-    Sipp registrar = rig.sipp("uas_register_ok.xml", List.of("-d", AFTER_CONNECT_MILLIS));
+    Sipp registrar =
+        rig.sipp("uas_register_ok.xml", List.of("-d", AFTER_CONNECT_MILLIS)).awaitListening(5000);
     HostProcess host = startHostWithAccount();
 
     Map<String, Object> event = awaitRegistration(host, "registered");
@@ -40,7 +41,9 @@ class BaresipRegistrationProcessTest extends LoopbackRigTest {
 
   @Test
   void aForbiddenRegisterIsReportedAsFailedWithTheRegistrarsReason() throws Exception {
-    Sipp registrar = rig.sipp("uas_register_forbidden.xml", List.of("-d", AFTER_CONNECT_MILLIS));
+    Sipp registrar =
+        rig.sipp("uas_register_forbidden.xml", List.of("-d", AFTER_CONNECT_MILLIS))
+            .awaitListening(5000);
     HostProcess host = startHostWithAccount();
 
     Map<String, Object> event = awaitRegistration(host, "failed");
@@ -55,7 +58,7 @@ class BaresipRegistrationProcessTest extends LoopbackRigTest {
   void aRegistrationDoneBeforeTheHostConnectedIsReadBack() throws Exception {
     // Answered at once: baresip has registered (and sent its event to nobody) before the host's
     // control connection exists.
-    Sipp registrar = rig.sipp("uas_register_forbidden.xml", List.of());
+    Sipp registrar = rig.sipp("uas_register_forbidden.xml", List.of()).awaitListening(5000);
     HostProcess host = startHostWithAccount();
 
     Map<String, Object> event = awaitRegistration(host, "failed");
