@@ -84,7 +84,7 @@ export class HostPort {
       entry.resolve(msg);
     } else if (msg.type === 'event') {
       if (msg.event === 'softphone' && typeof msg.available === 'boolean') {
-        this.setStatus({ softphone: { kind: msg.kind ?? null, available: msg.available } });
+        this.setStatus({ softphone: { kind: msg.kind ?? null, available: msg.available, registration: msg.registration ?? null } });
       }
       this.onEvent(msg);
     }

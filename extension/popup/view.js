@@ -18,6 +18,16 @@ function softphoneText(host) {
   return sp.available ? t('popupSoftphoneAvailable', [name]) : t('popupSoftphoneUnavailable', [name]);
 }
 
+// The softphone's SIP registration, or null when unknown; the reason is the registrar's own
+// text, so it is only ever set as textContent.
+function registrationText(host) {
+  const reg = host.state === 'connected' ? host.softphone?.registration : null;
+  if (!reg || typeof reg !== 'object') return null;
+  if (reg.state === 'registered') return t('popupRegistered');
+  const reason = typeof reg.reason === 'string' && reg.reason ? reg.reason : null;
+  return reason ? t('popupNotRegisteredReason', [reason]) : t('popupNotRegistered');
+}
+
 function callText(call) {
   const remote = call.remote ?? t('remoteUnknown');
   if (call.onHold) return t('stateOnHold', [remote]);
@@ -39,6 +49,11 @@ export function render(doc, state, now = Date.now()) {
   const sp = $('softphone-status');
   sp.dataset.available = host.state === 'connected' && host.softphone ? String(Boolean(host.softphone.available)) : 'unknown';
   sp.textContent = softphoneText(host);
+  const reg = $('softphone-registration');
+  const regText = registrationText(host);
+  reg.hidden = regText === null;
+  reg.dataset.state = regText === null ? '' : host.softphone.registration.state;
+  reg.textContent = regText ?? '';
 
   const showError = host.state !== 'connected' && Boolean(host.error);
   $('host-error').hidden = !showError;

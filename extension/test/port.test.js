@@ -146,6 +146,16 @@ test('events are passed on; softphone events update availability', async () => {
   assert.deepEqual(ctx.events.map((e) => e.event), ['softphone', 'call']);
 });
 
+test('a softphone event keeps the registration it carries', async () => {
+  const ctx = setup();
+  await handshake(ctx);
+  const registration = { state: 'failed', reason: '403 Forbidden', at: 5 };
+  ctx.port().fromHost({ type: 'event', event: 'softphone', kind: 'baresip', available: true, registration });
+  assert.deepEqual(ctx.host.status.softphone, { kind: 'baresip', available: true, registration });
+  ctx.port().fromHost({ type: 'event', event: 'softphone', kind: 'baresip', available: false });
+  assert.equal(ctx.host.status.softphone.registration, null);
+});
+
 test('reconnectNow drops the backoff and connects at once', () => {
   const ctx = setup();
   ctx.host.connect();

@@ -42,6 +42,28 @@ test('connected call: live timer, hang up, hold, transfer and keypad', () => {
   assert.equal($('btn-answer').hidden, true);
 });
 
+test('softphone registration: shown under the softphone line, the reason as text', () => {
+  const withRegistration = (registration) => ({ host: { ...connected, softphone: { kind: 'baresip', available: true, registration } } });
+  let { $ } = popup(withRegistration({ state: 'registered', reason: '200 OK', at: 1 }));
+  assert.equal($('softphone-registration').hidden, false);
+  assert.equal($('softphone-registration').dataset.state, 'registered');
+  assert.equal($('softphone-registration').textContent, 'Registered');
+
+  ({ $ } = popup(withRegistration({ state: 'failed', reason: '403 <img src=x onerror=alert(1)>', at: 1 })));
+  assert.equal($('softphone-registration').dataset.state, 'failed');
+  assert.equal($('softphone-registration').textContent, 'Not registered: 403 <img src=x onerror=alert(1)>');
+  assert.equal($('softphone-registration').children.length, 0);
+
+  ({ $ } = popup(withRegistration({ state: 'unregistered', reason: null, at: 1 })));
+  assert.equal($('softphone-registration').textContent, 'Not registered');
+
+  for (const host of [connected, withRegistration(null).host, { ...withRegistration({ state: 'registered' }).host, state: 'connecting' }]) {
+    ({ $ } = popup({ host }));
+    assert.equal($('softphone-registration').hidden, true);
+    assert.equal($('softphone-registration').textContent, '');
+  }
+});
+
 test('incoming call: answer and decline; controls follow the host capabilities', () => {
   const { $ } = popup({ host: connected, call: { state: 'incoming', direction: 'in', remote: '+4930901820' } });
   assert.equal($('btn-answer').hidden, false);

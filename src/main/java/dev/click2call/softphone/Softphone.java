@@ -55,6 +55,14 @@ public interface Softphone extends AutoCloseable {
   Optional<CallInfo> currentCall();
 
   /**
+   * The SIP registration as the softphone last reported it; empty when unknown or when the
+   * softphone does not report one.
+   */
+  default Optional<Registration> registration() {
+    return Optional.empty();
+  }
+
+  /**
    * Begins the adapter's background work: an owned process, connections, listeners. The host calls
    * it once, after its first reply (a handshake never waits for a softphone) and after {@link
    * #setListener}; a request that comes earlier waits or is refused as when the softphone cannot be
@@ -62,7 +70,7 @@ public interface Softphone extends AutoCloseable {
    */
   default void start() {}
 
-  /** Where call and availability changes go; replaces any earlier listener. */
+  /** Where call, availability and registration changes go; replaces any earlier listener. */
   void setListener(SoftphoneListener listener);
 
   /** Releases what the adapter holds (connections, owned processes). Never throws. */

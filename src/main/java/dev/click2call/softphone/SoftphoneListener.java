@@ -4,7 +4,15 @@ package dev.click2call.softphone;
 public interface SoftphoneListener {
   void onCall(CallEvent event);
 
+  /** The softphone became reachable or not; its registration is unknown until reported. */
   void onAvailability(String kind, boolean available);
+
+  /**
+   * The SIP registration changed.
+   *
+   * @param registration null when it is no longer known
+   */
+  default void onRegistration(String kind, boolean available, Registration registration) {}
 
   SoftphoneListener NONE =
       new SoftphoneListener() {

@@ -2,6 +2,7 @@ package dev.click2call.protocol.handlers;
 
 import dev.click2call.protocol.Messages;
 import dev.click2call.softphone.CallEvent;
+import dev.click2call.softphone.Registration;
 import dev.click2call.softphone.SoftphoneListener;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -21,6 +22,13 @@ public final class EventPublisher implements SoftphoneListener {
 
   @Override
   public void onAvailability(String kind, boolean available) {
-    sink.accept(Messages.event("softphone", SoftphoneViews.softphone(kind, available)));
+    // A softphone that has just become reachable or unreachable has not reported a registration.
+    sink.accept(Messages.event("softphone", SoftphoneViews.softphone(kind, available, null)));
+  }
+
+  @Override
+  public void onRegistration(String kind, boolean available, Registration registration) {
+    sink.accept(
+        Messages.event("softphone", SoftphoneViews.softphone(kind, available, registration)));
   }
 }

@@ -3,6 +3,7 @@ package dev.click2call.protocol.handlers;
 import dev.click2call.softphone.CallEvent;
 import dev.click2call.softphone.CallInfo;
 import dev.click2call.softphone.Operation;
+import dev.click2call.softphone.Registration;
 import dev.click2call.softphone.Softphone;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,13 +15,27 @@ public final class SoftphoneViews {
   private SoftphoneViews() {}
 
   public static Map<String, Object> softphone(Softphone softphone) {
-    return softphone(softphone.kind(), softphone.available());
+    return softphone(
+        softphone.kind(), softphone.available(), softphone.registration().orElse(null));
   }
 
-  public static Map<String, Object> softphone(String kind, boolean available) {
+  /**
+   * @param registration null when unknown or not applicable
+   */
+  public static Map<String, Object> softphone(
+      String kind, boolean available, Registration registration) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("kind", kind);
     view.put("available", available);
+    view.put("registration", registration == null ? null : registration(registration));
+    return view;
+  }
+
+  public static Map<String, Object> registration(Registration registration) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("state", registration.state().wire());
+    view.put("reason", registration.reason());
+    view.put("at", registration.at());
     return view;
   }
 

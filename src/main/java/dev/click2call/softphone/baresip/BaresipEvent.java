@@ -2,6 +2,7 @@ package dev.click2call.softphone.baresip;
 
 import dev.click2call.softphone.CallDirection;
 import dev.click2call.softphone.CallState;
+import dev.click2call.softphone.Registration;
 import java.util.Map;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Map;
  * @param callId the SIP Call-ID, or null
  * @param direction null when baresip does not say
  * @param peer the remote party's URI, or null
- * @param param the event's parameter (for CALL_CLOSED: the reason), or null
+ * @param param the event's parameter (for CALL_CLOSED and REGISTER_*: the reason, e.g. {@code 403
+ *     Forbidden}), or null
  */
 record BaresipEvent(
     String type, String callId, CallDirection direction, String peer, String param) {
@@ -45,6 +47,21 @@ record BaresipEvent(
       case "CALL_CLOSED" -> closedState(param);
       default -> null;
     };
+  }
+
+  /** The registration an event of this type announces, or null when it is no registration event. */
+  Registration registration(long at) {
+    if (type == null) {
+      return null;
+    }
+    Registration.State state =
+        switch (type) {
+          case "REGISTER_OK" -> Registration.State.REGISTERED;
+          case "REGISTER_FAIL" -> Registration.State.FAILED;
+          case "UNREGISTERING" -> Registration.State.UNREGISTERED;
+          default -> null;
+        };
+    return state == null ? null : new Registration(state, param, at);
   }
 
   /** A call the far end refused as busy ends in {@code busy}; every other end is {@code ended}. */

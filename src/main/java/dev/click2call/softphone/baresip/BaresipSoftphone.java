@@ -7,6 +7,7 @@ import dev.click2call.softphone.CallInfo;
 import dev.click2call.softphone.CallState;
 import dev.click2call.softphone.CallTable;
 import dev.click2call.softphone.Operation;
+import dev.click2call.softphone.Registration;
 import dev.click2call.softphone.Softphone;
 import dev.click2call.softphone.SoftphoneException;
 import dev.click2call.softphone.SoftphoneException.Reason;
@@ -90,6 +91,8 @@ public final class BaresipSoftphone implements Softphone {
   private CountDownLatch connectionLost;
   private BaresipProcess process;
   private boolean announcedAvailable;
+  // The registration of the current control connection; null when unknown.
+  private Registration registration;
 
   private BaresipSoftphone(
       BaresipSettings settings, Path executable, Path runtimeDir, Path logFile) {
@@ -151,6 +154,13 @@ public final class BaresipSoftphone implements Softphone {
   @Override
   public Optional<CallInfo> currentCall() {
     return table.current();
+  }
+
+  @Override
+  public Optional<Registration> registration() {
+    synchronized (lock) {
+      return Optional.ofNullable(registration);
+    }
   }
 
   // ---- requests ----
@@ -311,8 +321,10 @@ public final class BaresipSoftphone implements Softphone {
   private void onEvent(Map<String, Object> message) {
     BaresipEvent event = BaresipEvent.from(message);
     String type = event.type() == null ? "" : event.type();
-    if (type.startsWith("REGISTER") || type.equals("UNREGISTERING")) {
+    Registration registered = event.registration(System.currentTimeMillis());
+    if (registered != null) {
       Log.LOG.info("registration: {} {}", type, event.param());
+      reportRegistration(registered, false);
       return;
     }
     CallState state = event.callState();
@@ -443,6 +455,7 @@ public final class BaresipSoftphone implements Softphone {
           lock.notifyAll();
         }
         setAvailable(true);
+        readRegistration(connected);
         lost.await();
       } catch (IOException e) {
         Log.LOG.warn("baresip is not available: {}", e.getMessage());
@@ -533,7 +546,52 @@ public final class BaresipSoftphone implements Softphone {
     }
   }
 
-  /** The connection is gone: the call (if any) ended with it, and baresip is unavailable. */
+  /**
+   * Asks baresip for a registration it may have reported before this connection existed, and
+   * reports what is known once more: the availability event just sent said "unknown", and an event
+   * may have been reported before it.
+   */
+  private void readRegistration(CtrlClient ctrl) {
+    Registration read = null;
+    try {
+      CtrlClient.Response response = ctrl.command("reginfo", null, COMMAND_TIMEOUT_MILLIS);
+      read = response.ok() ? RegInfo.parse(response.data(), System.currentTimeMillis()) : null;
+    } catch (IOException e) {
+      Log.LOG.debug("reginfo failed: {}", e.getMessage());
+    }
+    reportRegistration(read, true);
+  }
+
+  /**
+   * Records a registration and reports the one now known, if any, once baresip is reachable.
+   *
+   * @param onlyIfUnknown true for a state read back from baresip: an event is newer and wins
+   */
+  private void reportRegistration(Registration changed, boolean onlyIfUnknown) {
+    Registration known;
+    boolean available;
+    synchronized (lock) {
+      if (!onlyIfUnknown || registration == null) {
+        registration = changed;
+      }
+      known = registration;
+      available = client != null && client.isOpen();
+    }
+    if (known == null || !available) {
+      // Before the connection is announced, readRegistration reports it after the availability.
+      return;
+    }
+    try {
+      listener.onRegistration(KIND, true, known);
+    } catch (RuntimeException e) {
+      Log.LOG.error("the registration listener failed", e);
+    }
+  }
+
+  /**
+   * The connection is gone: the call (if any) ended with it, baresip is unavailable and its
+   * registration unknown.
+   */
   private void connectionEnded() {
     synchronized (lock) {
       if (client != null) {
@@ -541,6 +599,7 @@ public final class BaresipSoftphone implements Softphone {
       }
       client = null;
       connectionLost = null;
+      registration = null;
       if (current != null) {
         Call ended = current;
         current = null;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.click2call.softphone.CallDirection;
 import dev.click2call.softphone.CallState;
+import dev.click2call.softphone.Registration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +55,43 @@ class BaresipEventTest {
     assertThat(event.peer()).doesNotContain("\r", "\n", "\u0000", "\u001b", "\u0085");
     assertThat(event.param()).hasSize(BaresipEvent.MAX_REASON);
     assertThat(BaresipEvent.from(Map.of("peeruri", " \r\n ")).peer()).isNull();
+  }
+
+  @Test
+  void mapsRegistrationEventsToRegistrationsWithBaresipsReason() {
+    // The fields baresip 1.0.0 sends for a registrar that answers 403.
+    BaresipEvent failed =
+        BaresipEvent.from(
+            Map.of(
+                "event", true,
+                "type", "REGISTER_FAIL",
+                "class", "register",
+                "accountaor", "sip:alice@127.0.0.1:5080",
+                "param", "403 Forbidden"));
+    assertThat(failed.registration(42))
+        .isEqualTo(new Registration(Registration.State.FAILED, "403 Forbidden", 42));
+    assertThat(failed.callState()).isNull();
+    assertThat(registrationOf("REGISTER_OK", "200 OK").state())
+        .isEqualTo(Registration.State.REGISTERED);
+    assertThat(registrationOf("UNREGISTERING", "").state())
+        .isEqualTo(Registration.State.UNREGISTERED);
+    assertThat(registrationOf("UNREGISTERING", "").reason()).isNull();
+    assertThat(registrationOf("CALL_CLOSED", "403 Forbidden")).isNull();
+    assertThat(registrationOf("REGISTERING", "")).isNull();
+    assertThat(BaresipEvent.from(Map.of("event", true)).registration(1)).isNull();
+  }
+
+  @Test
+  void aRegistrationReasonIsCleanedLikeACallReason() {
+    String hostile = "403 \u001b[31mNo\r\n" + "x".repeat(500);
+    Registration registration = registrationOf("REGISTER_FAIL", hostile);
+    assertThat(registration.reason())
+        .startsWith("403 [31mNo")
+        .doesNotContain("\u001b", "\r", "\n")
+        .hasSize(BaresipEvent.MAX_REASON);
+  }
+
+  private static Registration registrationOf(String type, String param) {
+    return BaresipEvent.from(Map.of("type", type, "param", param)).registration(7);
   }
 }

@@ -15,31 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The host as a child process over real pipes, with the real baresip it starts and a real SIPp on
  * 127.0.0.1. Needs the apt packages baresip-core and sip-tester; fails without them.
  */
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
-class BaresipHostProcessTest {
-  @TempDir java.nio.file.Path dir;
-  private LoopbackRig rig;
-
-  @BeforeEach
-  void setUp() {
-    rig = new LoopbackRig(dir);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    rig.close();
-  }
-
+class BaresipHostProcessTest extends LoopbackRigTest {
   @Test
   void outgoingCallIsDialedAnsweredAndHungUpFromTheHost() throws Exception {
     HostProcess host = rig.startReadyHost();

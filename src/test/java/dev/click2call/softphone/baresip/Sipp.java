@@ -13,11 +13,13 @@ final class Sipp implements AutoCloseable {
   private final Process process;
   private final Path trace;
   private final Path output;
+  private final int port;
 
-  private Sipp(Process process, Path trace, Path output) {
+  private Sipp(Process process, Path trace, Path output, int port) {
     this.process = process;
     this.trace = trace;
     this.output = output;
+    this.port = port;
   }
 
   /**
@@ -66,7 +68,7 @@ final class Sipp implements AutoCloseable {
             .redirectOutput(output.toFile())
             .start();
     process.getOutputStream().close();
-    return new Sipp(process, trace, output);
+    return new Sipp(process, trace, output, port);
   }
 
   static Path scenarioFile(String name) {
@@ -75,6 +77,23 @@ final class Sipp implements AutoCloseable {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Waits until SIPp's UDP socket on 127.0.0.1 is bound, for a scenario that waits for baresip's
+   * first message (a REGISTER sent before that is refused). Reads the kernel's socket table rather
+   * than binding a probe, which could take the port from SIPp.
+   */
+  Sipp awaitListening(long timeoutMillis) throws IOException, InterruptedException {
+    String local = String.format(" 0100007F:%04X ", port);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (!Files.readString(Path.of("/proc/net/udp")).contains(local)) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        throw new AssertionError("SIPp is not listening on UDP port " + port + ": " + output());
+      }
+      Thread.sleep(20);
+    }
+    return this;
   }
 
   /** Waits for SIPp to finish its one call; returns its exit status (0 = the call succeeded). */
