@@ -19,12 +19,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * The process {@code cds-archive} records, so that the archive holds what a session on this
  * computer uses and little else (every archived class costs memory in every launch): the softphone
- * adapter the recording command chose, started until it is reachable (at most 3 s) and closed,
- * without a request (never a call); where MicroSIP is the softphone, the hook runner's path (what
- * MicroSIP waits for on every call event), delivered to the endpoint the recording command listens
- * on, as in real use; then host mode as a browser starts it, with no softphone, through a typical
- * session's requests (which exits the JVM, and the archive is written). The launchers pass the same
- * JVM options to every command, so one archive serves them all.
+ * adapter the recording command chose, started until it is reachable (at most 3 s, then half a
+ * second for what it does right after connecting) and closed, without a request (never a call);
+ * where MicroSIP is the softphone, the hook runner's path (what MicroSIP waits for on every call
+ * event), delivered to the endpoint the recording command listens on, as in real use; then host
+ * mode as a browser starts it, with no softphone, through a typical session's requests (which exits
+ * the JVM, and the archive is written). The launchers pass the same JVM options to every command,
+ * so one archive serves them all.
  */
 public final class CdsTraining {
   /** The softphone choice ({@code CLICK2CALL_SOFTPHONE}) the recording is for. */
@@ -60,8 +61,12 @@ public final class CdsTraining {
       CountDownLatch reachable = new CountDownLatch(softphone.available() ? 0 : 1);
       softphone.setListener(new Reachable(reachable));
       softphone.start();
-      reachable.await(3, TimeUnit.SECONDS);
+      if (reachable.await(3, TimeUnit.SECONDS)) {
+        // What an adapter does right after connecting (baresip: reading back the registration).
+        Thread.sleep(500);
+      }
       softphone.currentCall();
+      softphone.registration();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import dev.click2call.config.ConfigException;
 import dev.click2call.config.Settings;
 import dev.click2call.dialing.DeferredDialingRules;
 import dev.click2call.dialing.TargetParser;
+import dev.click2call.json.Json;
 import dev.click2call.logging.LogSetup;
 import dev.click2call.logging.StdoutGuard;
 import dev.click2call.platform.UserDirs;
@@ -44,6 +45,7 @@ public final class HostMode {
 
   public static int run(Caller caller) {
     StdoutGuard guard = StdoutGuard.install();
+    startCodecWarmUp();
     UserDirs dirs = UserDirs.current();
     Settings loaded = Settings.defaults();
     ConfigException settingsProblem = null;
@@ -112,6 +114,16 @@ public final class HostMode {
     }
   }
 
+  /**
+   * jackson-core's first use (its factory, parser and generator classes, buffer recyclers) costs a
+   * few milliseconds; a second thread pays them while this one reads the settings and wires up.
+   */
+  private static void startCodecWarmUp() {
+    Thread warmUp = new Thread(new CodecWarmUp(), "json-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+  }
+
   // Named classes rather than lambdas here: the first lambda of a JVM bootstraps the
   // invokedynamic machinery, which costs milliseconds on the way to the first reply.
 
@@ -134,6 +146,13 @@ public final class HostMode {
       Thread thread = new Thread(task, "request-" + counter.incrementAndGet());
       thread.setDaemon(true);
       return thread;
+    }
+  }
+
+  private static final class CodecWarmUp implements Runnable {
+    @Override
+    public void run() {
+      Json.warmUp();
     }
   }
 

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,19 @@ public final class Json {
   // Default read constraints: nesting depth, number and string length are bounded.
   private static final JsonFactory FACTORY = new JsonFactory();
 
+  /** A small message with every kind of value, for {@link #warmUp}. */
+  private static final byte[] WARM_UP =
+      "{\"a\":[1,2.5,true,false,null,{\"b\":\"c\"}]}".getBytes(StandardCharsets.UTF_8);
+
   private Json() {}
+
+  /**
+   * Runs the codec once over a small message, so that its classes are loaded and initialized before
+   * the first real frame needs them.
+   */
+  public static void warmUp() {
+    encode(decodeObject(WARM_UP));
+  }
 
   /**
    * Decodes one frame. Returns the object, or throws {@link IllegalArgumentException} with a short

@@ -107,6 +107,11 @@ class JsonTest {
   }
 
   @Test
+  void theWarmUpSampleIsAValidMessage() {
+    Json.warmUp(); // throws if its sample were not a JSON object the codec can write back
+  }
+
+  @Test
   void unicodeSurvivesBothWays() {
     String text = "Zoë ☎ 𝄞 \u2028 \"quoted\" back\\slash \u0001 tab\t";
     byte[] bytes = Json.encode(Map.of("remote", text));
