@@ -65,8 +65,9 @@ public interface Softphone extends AutoCloseable {
   /**
    * Begins the adapter's background work: an owned process, connections, listeners. The host calls
    * it once, after its first reply (a handshake never waits for a softphone) and after {@link
-   * #setListener}; a request that comes earlier waits or is refused as when the softphone cannot be
-   * reached. Does nothing after {@link #close}.
+   * #setListener}. A request that needs the softphone earlier starts what it needs (baresip: its
+   * supervisor; one-shot commands such as {@code click2call dial} rely on that) or goes on without
+   * the background work (MicroSIP: no hook events). Does nothing after {@link #close}.
    */
   default void start() {}
 

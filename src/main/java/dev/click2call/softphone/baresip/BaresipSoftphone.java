@@ -294,6 +294,7 @@ public final class BaresipSoftphone implements Softphone {
   }
 
   private CtrlClient awaitClient() throws SoftphoneException {
+    start(); // a one-shot command (click2call dial) needs baresip without a host's start()
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECT_WAIT_MILLIS);
     synchronized (lock) {
       while (!closed && (client == null || !client.isOpen())) {
