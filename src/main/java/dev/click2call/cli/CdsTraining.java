@@ -5,16 +5,13 @@ import dev.click2call.config.Settings;
 import dev.click2call.logging.LogSetup;
 import dev.click2call.platform.Os;
 import dev.click2call.platform.UserDirs;
-import dev.click2call.softphone.CallEvent;
 import dev.click2call.softphone.Softphone;
-import dev.click2call.softphone.SoftphoneListener;
+import dev.click2call.softphone.SoftphoneProbe;
 import dev.click2call.softphone.SoftphoneSelector;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The process {@code cds-archive} records, so that the archive holds what a session on this
@@ -58,10 +55,7 @@ public final class CdsTraining {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("CLICK2CALL_SOFTPHONE", choice);
     try (Softphone softphone = SoftphoneSelector.select(Settings.defaults(), env)) {
-      CountDownLatch reachable = new CountDownLatch(softphone.available() ? 0 : 1);
-      softphone.setListener(new Reachable(reachable));
-      softphone.start();
-      if (reachable.await(3, TimeUnit.SECONDS)) {
+      if (SoftphoneProbe.startAndAwait(softphone, 3000)) {
         // What an adapter does right after connecting (baresip: reading back the registration).
         Thread.sleep(500);
       }
@@ -71,24 +65,6 @@ public final class CdsTraining {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       // nothing more to record: no softphone here, or one that cannot be started
-    }
-  }
-
-  private static final class Reachable implements SoftphoneListener {
-    private final CountDownLatch latch;
-
-    Reachable(CountDownLatch latch) {
-      this.latch = latch;
-    }
-
-    @Override
-    public void onCall(CallEvent event) {}
-
-    @Override
-    public void onAvailability(String kind, boolean available) {
-      if (available) {
-        latch.countDown();
-      }
     }
   }
 }
