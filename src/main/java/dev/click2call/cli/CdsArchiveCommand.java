@@ -62,8 +62,7 @@ public final class CdsArchiveCommand implements Callable<Integer> {
       // The same class path as every launch: [java, -cp, jar, main].
       String classPath = own.get(2);
 
-      // 1. The training run, with the launchers' own JVM options: the hook runner's path first,
-      // then host mode as a browser starts it (one archive serves both launches).
+      // 1. The training run (CdsTraining), with the launchers' own JVM options.
       List<String> training = javaWithLauncherOptions(own.get(0));
       training.add("-XX:DumpLoadedClassList=" + classList);
       // The adapter a launch here would use: the user's CLICK2CALL_SOFTPHONE, else auto.
@@ -112,13 +111,7 @@ public final class CdsArchiveCommand implements Callable<Integer> {
               "-XX:SharedArchiveFile=" + archive,
               "-cp",
               classPath));
-      Process dumper =
-          new ProcessBuilder(dump)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .redirectError(scratch.resolve("stderr.txt").toFile())
-              .start();
-      dumper.getOutputStream().close();
-      awaitSuccess(dumper, archive, archive, scratch);
+      runToSuccess(dump, archive, scratch);
 
       // 3. A JVM started as the launchers start it must be able to use it: -Xshare:on fails
       // where -Xshare:auto would silently start without any archive (about 250 ms).
@@ -131,14 +124,8 @@ public final class CdsArchiveCommand implements Callable<Integer> {
               classPath,
               LauncherScripts.MAIN_CLASS,
               "--version"));
-      Process checker =
-          new ProcessBuilder(check)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .redirectError(scratch.resolve("stderr.txt").toFile())
-              .start();
-      checker.getOutputStream().close();
       try {
-        awaitSuccess(checker, archive, archive, scratch);
+        runToSuccess(check, archive, scratch);
       } catch (CommandFailure e) {
         Files.deleteIfExists(archive);
         throw e;
@@ -155,6 +142,18 @@ public final class CdsArchiveCommand implements Callable<Integer> {
     command.addAll(JvmOptions.withoutArchive());
     command.add("-Xlog:all=error:stderr");
     return command;
+  }
+
+  /** Runs a JVM without input; it must succeed and the archive must exist afterwards. */
+  private static void runToSuccess(List<String> command, Path archive, Path scratch)
+      throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(scratch.resolve("stderr.txt").toFile())
+            .start();
+    process.getOutputStream().close();
+    awaitSuccess(process, archive, archive, scratch);
   }
 
   private static void awaitSuccess(Process process, Path expected, Path archive, Path scratch)

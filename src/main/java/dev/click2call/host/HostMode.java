@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Host mode: guards stdout, checks the caller, wires the softphone and serves the browser. The path
- * to the first reply does no logging; the logging backend starts on a background thread.
+ * to the first reply does no logging and only creates the softphone adapter; the logging backend,
+ * then the softphone, start on a background thread after that reply.
  */
 public final class HostMode {
   /** Exit status for a caller that is not on the allowlist (stdin is never read). */

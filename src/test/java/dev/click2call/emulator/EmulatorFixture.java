@@ -242,6 +242,14 @@ public final class EmulatorFixture implements AutoCloseable {
     return Path.of("target").toAbsolutePath();
   }
 
+  /** {@code java -cp <product classes> dev.click2call.Main <args>}: the CLI from these classes. */
+  public static List<String> cliCommand(String... args) {
+    List<String> command =
+        new ArrayList<>(List.of(java(), "-cp", productClasspath(), "dev.click2call.Main"));
+    command.addAll(List.of(args));
+    return command;
+  }
+
   public static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }

@@ -24,17 +24,7 @@ class CliBusyTest {
       Map<String, String> env = MicroSipEndToEndTest.env(emulator.dir());
       Path launcher = emulator.click2callLauncher(env);
       emulator.writeIni("[Settings]", "singleMode=1");
-      Process install =
-          MicroSipEndToEndTest.cli(
-              env,
-              emulator.dir(),
-              "microsip",
-              "hooks",
-              "install",
-              "--launcher",
-              launcher.toString());
-      assertThat(install.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(install.exitValue()).isZero();
+      MicroSipEndToEndTest.installHooks(env, emulator, launcher);
       emulator.launch("/minimized");
       emulator.awaitRunning(30_000);
 

@@ -40,19 +40,7 @@ class MicroSipEndToEndTest {
           "server=sip.example.com:5061",
           "domain=example.com");
 
-      Process install =
-          cli(
-              env,
-              emulator.dir(),
-              "microsip",
-              "hooks",
-              "install",
-              "--launcher",
-              launcher.toString());
-      assertThat(install.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(install.exitValue())
-          .as(Files.readString(emulator.dir().resolve("cli.err")))
-          .isZero();
+      installHooks(env, emulator, launcher);
       String ini = emulator.iniText();
       assertThat(ini)
           .contains("cmdCallStart=\"" + launcher + "\" hook call-start")
@@ -157,15 +145,19 @@ class MicroSipEndToEndTest {
         .start(HostProcess.OWN_ORIGIN);
   }
 
+  /** {@code click2call microsip hooks install --launcher <launcher>}, which must succeed. */
+  static void installHooks(Map<String, String> env, EmulatorFixture emulator, Path launcher)
+      throws Exception {
+    Process install =
+        cli(env, emulator.dir(), "microsip", "hooks", "install", "--launcher", launcher.toString());
+    assertThat(install.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(install.exitValue())
+        .as(Files.readString(emulator.dir().resolve("cli.err")))
+        .isZero();
+  }
+
   static Process cli(Map<String, String> env, Path dir, String... args) throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                EmulatorFixture.java(),
-                "-cp",
-                EmulatorFixture.productClasspath(),
-                "dev.click2call.Main"));
-    command.addAll(List.of(args));
+    List<String> command = EmulatorFixture.cliCommand(args);
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.environment().putAll(env);
     builder.redirectError(dir.resolve("cli.err").toFile());

@@ -360,14 +360,7 @@ class ProvisionerTest {
   private static Cli cli(
       EmulatorFixture emulator, Map<String, String> extraEnv, String stdin, String... args)
       throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                EmulatorFixture.java(),
-                "-cp",
-                EmulatorFixture.productClasspath(),
-                "dev.click2call.Main"));
-    command.addAll(List.of(args));
+    List<String> command = EmulatorFixture.cliCommand(args);
     Path dir = emulator.dir();
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.environment().putAll(MicroSipEndToEndTest.env(dir));
