@@ -2,8 +2,7 @@
 // the call goes through the extension and the packaged host to a real baresip, which calls a
 // SIPp far end on 127.0.0.1; the page's click2call:call events are printed as they arrive, the
 // call is hung up from the popup, and screenshots are written to target/demo/.
-//   mvn -B -q package -DskipTests && npm --prefix extension ci && npm --prefix extension run build \
-//     && npm --prefix src/test/e2e ci && npm --prefix src/test/e2e run demo
+// Run it with .ci/demo from the repository root (installs what is missing, builds, then runs this).
 import fs from 'node:fs';
 import path from 'node:path';
 import * as chromium from './lib/chromium.mjs';

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Turns what a person or a page offers as a dial target into a canonical {@link DialTarget}, or
  * refuses it. Everything that could reach a softphone's own command grammar (switches, spaces,
- * percent escapes, controls, non-ASCII digits, URI parameters) is refused here.
+ * percent escapes, controls, non-ASCII digits, URI parameters) is refused here. Visual separators
+ * that page text and pasted numbers carry (no-break and thin spaces, non-breaking hyphens) are read
+ * as the ASCII space and hyphen they stand for ({@link VisualSeparators}).
  */
 public final class TargetParser {
   /** Longer input is refused before any parsing. */
@@ -55,6 +57,7 @@ public final class TargetParser {
       throw new InvalidTargetException(
           "the target is longer than " + MAX_INPUT_LENGTH + " characters");
     }
+    input = VisualSeparators.toAscii(input);
     for (int i = 0; i < input.length(); i++) {
       char c = input.charAt(i);
       if (c < 0x20 || c > 0x7e) {

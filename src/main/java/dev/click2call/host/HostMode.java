@@ -134,7 +134,7 @@ public final class HostMode {
         WORKER_THREADS,
         30,
         TimeUnit.SECONDS,
-        new LinkedBlockingQueue<Runnable>(),
+        new LinkedBlockingQueue<Runnable>(64), // the dispatcher admits fewer (Admission)
         new WorkerThreads());
   }
 

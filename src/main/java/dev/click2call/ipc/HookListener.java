@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -21,27 +26,40 @@ import org.slf4j.LoggerFactory;
  * {"event":"call-start","remote":"123"}}) and hands well-formed ones to the consumer. A state query
  * ({@code {"query":"state"}}) is answered on the same connection with one JSON line from the state
  * supplier (for example the host's current call), so one-shot commands can ask.
+ *
+ * <p>Connections are served concurrently by one selector thread: a connection that sends nothing
+ * costs no thread and is closed at its deadline, and when too many are open the oldest is dropped,
+ * so idle or slow clients never delay a real hook event.
  */
 public final class HookListener implements AutoCloseable {
   /** A message is one short line; anything longer is dropped. */
   public static final int MAX_MESSAGE_BYTES = 512;
 
+  /** How long a connection may take to deliver its line. */
+  static final int READ_TIMEOUT_MILLIS = 1000;
+
+  /** Open connections at most; a new one beyond this closes the oldest. */
+  static final int MAX_OPEN_CONNECTIONS = 32;
+
   private static final Logger LOG = LoggerFactory.getLogger(HookListener.class);
-  private static final int READ_TIMEOUT_MILLIS = 1000;
 
   private final Path path;
   private final ServerSocketChannel server;
+  private final Selector selector;
   private final Consumer<HookMessage> consumer;
   private final Supplier<Map<String, Object>> state;
+  private final Deque<SelectionKey> open = new ArrayDeque<>();
   private volatile boolean closed;
 
   private HookListener(
       Path path,
       ServerSocketChannel server,
+      Selector selector,
       Consumer<HookMessage> consumer,
       Supplier<Map<String, Object>> state) {
     this.path = path;
     this.server = server;
+    this.selector = selector;
     this.consumer = consumer;
     this.state = state;
   }
@@ -73,8 +91,11 @@ public final class HookListener implements AutoCloseable {
     Files.deleteIfExists(path); // a leftover of a process that had our pid
     ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     server.bind(UnixDomainSocketAddress.of(path));
-    HookListener listener = new HookListener(path, server, consumer, state);
-    Thread thread = new Thread(listener::acceptLoop, "hook-listener");
+    server.configureBlocking(false);
+    Selector selector = Selector.open();
+    server.register(selector, SelectionKey.OP_ACCEPT);
+    HookListener listener = new HookListener(path, server, selector, consumer, state);
+    Thread thread = new Thread(listener::serveLoop, "hook-listener");
     thread.setDaemon(true);
     thread.start();
     return listener;
@@ -84,21 +105,46 @@ public final class HookListener implements AutoCloseable {
     return path;
   }
 
-  private void acceptLoop() {
+  /** What one connection has sent so far, and until when it may send. */
+  private static final class Pending {
+    final ByteBuffer buffer = ByteBuffer.allocate(MAX_MESSAGE_BYTES + 1);
+    final long deadline = System.nanoTime() + READ_TIMEOUT_MILLIS * 1_000_000L;
+  }
+
+  private void serveLoop() {
+    try {
+      serveUntilClosed();
+    } finally {
+      for (SelectionKey key : open) {
+        finish(key);
+      }
+      open.clear();
+      try {
+        selector.close();
+      } catch (IOException e) {
+        // closing anyway
+      }
+    }
+  }
+
+  private void serveUntilClosed() {
     while (!closed) {
-      try (SocketChannel client = server.accept()) {
-        String line = readLine(client);
-        if (line == null) {
-          continue;
+      try {
+        selector.select(nextTimeoutMillis());
+        Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
+        while (ready.hasNext()) {
+          SelectionKey key = ready.next();
+          ready.remove();
+          if (!key.isValid()) {
+            continue;
+          }
+          if (key.isAcceptable()) {
+            acceptAll();
+          } else if (key.isReadable()) {
+            read(key);
+          }
         }
-        if (StateQuery.isQuery(line)) {
-          StateQuery.answer(client, state.get());
-          continue;
-        }
-        HookMessage message = parse(line);
-        if (message != null) {
-          consumer.accept(message);
-        }
+        closeExpired();
       } catch (IOException e) {
         if (!closed) {
           LOG.warn("hook endpoint: {}", e.getMessage());
@@ -109,23 +155,86 @@ public final class HookListener implements AutoCloseable {
     }
   }
 
-  /** Reads one line with a deadline; returns null for anything oversized. */
-  static String readLine(SocketChannel client) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(MAX_MESSAGE_BYTES + 1);
-    client.configureBlocking(false);
-    long deadline = System.nanoTime() + READ_TIMEOUT_MILLIS * 1_000_000L;
-    java.nio.channels.Selector selector = java.nio.channels.Selector.open();
-    try (selector) {
-      client.register(selector, java.nio.channels.SelectionKey.OP_READ);
-      while (buffer.hasRemaining() && System.nanoTime() < deadline) {
-        selector.select(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
-        selector.selectedKeys().clear();
-        int read = client.read(buffer);
-        if (read < 0 || containsNewline(buffer)) {
-          break;
-        }
-      }
+  private long nextTimeoutMillis() {
+    SelectionKey oldest = open.peekFirst();
+    if (oldest == null) {
+      return 0; // no deadline to wait for: block until a connection arrives
     }
+    long left = ((Pending) oldest.attachment()).deadline - System.nanoTime();
+    return Math.max(1, left / 1_000_000L + 1);
+  }
+
+  private void acceptAll() throws IOException {
+    SocketChannel client;
+    while ((client = server.accept()) != null) {
+      client.configureBlocking(false);
+      if (open.size() >= MAX_OPEN_CONNECTIONS) {
+        SelectionKey oldest = open.pollFirst();
+        LOG.warn("hook endpoint: too many open connections, dropping the oldest");
+        finish(oldest);
+      }
+      open.addLast(client.register(selector, SelectionKey.OP_READ, new Pending()));
+    }
+  }
+
+  private void read(SelectionKey key) {
+    Pending pending = (Pending) key.attachment();
+    SocketChannel client = (SocketChannel) key.channel();
+    boolean complete;
+    try {
+      int read = client.read(pending.buffer);
+      complete = read < 0 || containsNewline(pending.buffer) || !pending.buffer.hasRemaining();
+    } catch (IOException e) {
+      complete = true;
+    }
+    if (!complete) {
+      return;
+    }
+    open.remove(key);
+    try {
+      handle(client, lineOf(pending.buffer));
+    } finally {
+      finish(key);
+    }
+  }
+
+  private void handle(SocketChannel client, String line) {
+    if (line == null || line.isEmpty()) {
+      return;
+    }
+    if (StateQuery.isQuery(line)) {
+      try {
+        StateQuery.answer(client, state.get());
+      } catch (IOException e) {
+        LOG.debug("state query client went away: {}", e.getMessage());
+      }
+      return;
+    }
+    HookMessage message = parse(line);
+    if (message != null) {
+      consumer.accept(message);
+    }
+  }
+
+  /** Connections past their deadline are closed unanswered (they are the oldest, in order). */
+  private void closeExpired() {
+    long now = System.nanoTime();
+    while (!open.isEmpty() && ((Pending) open.peekFirst().attachment()).deadline - now <= 0) {
+      finish(open.pollFirst());
+    }
+  }
+
+  private static void finish(SelectionKey key) {
+    key.cancel();
+    try {
+      key.channel().close();
+    } catch (IOException e) {
+      // closing anyway
+    }
+  }
+
+  /** The line a connection sent, or null for anything oversized. */
+  private static String lineOf(ByteBuffer buffer) {
     if (buffer.position() > MAX_MESSAGE_BYTES) {
       LOG.warn("dropped an oversized hook message");
       return null;
@@ -168,6 +277,7 @@ public final class HookListener implements AutoCloseable {
     } catch (IOException e) {
       // closing anyway
     }
+    selector.wakeup(); // the serving thread sees closed and releases the rest
     try {
       Files.deleteIfExists(path);
     } catch (IOException e) {

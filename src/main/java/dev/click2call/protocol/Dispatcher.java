@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 
 /**
  * Turns frames into requests, routes each to the handler registered for its type and writes exactly
- * one reply per request through the shared {@link FrameWriter}.
+ * one reply per request through the shared {@link FrameWriter}. How many requests may wait for a
+ * worker is bounded ({@link Admission}); past that a request is answered {@code busy}.
  */
 public final class Dispatcher {
   /** Loaded on first use, so answering a request never waits for logging to start. */
@@ -24,6 +25,7 @@ public final class Dispatcher {
   private final Map<String, RequestHandler> handlers;
   private final FrameWriter writer;
   private final ExecutorService workers;
+  private final Admission admission = new Admission();
 
   public Dispatcher(
       Map<String, RequestHandler> handlers, FrameWriter writer, ExecutorService workers) {
@@ -65,10 +67,20 @@ public final class Dispatcher {
               "unknown request type '" + clip(requestType) + "'"));
       return;
     }
+    if (!admission.tryAdmit(payload.length)) {
+      Log.LOG.warn("{} {} refused: too many requests pending", requestType, requestId);
+      send(
+          Messages.errorReply(
+              requestId,
+              ErrorCode.BUSY,
+              "the host is still serving earlier requests; try again in a moment"));
+      return;
+    }
     Request request = new Request(requestId, requestType, message);
     try {
-      workers.execute(new Serve(handler, request));
+      workers.execute(new Serve(handler, request, payload.length));
     } catch (RejectedExecutionException e) {
+      admission.release(payload.length);
       send(Messages.errorReply(requestId, ErrorCode.INTERNAL, "the host is shutting down"));
     }
   }
@@ -77,15 +89,21 @@ public final class Dispatcher {
   private final class Serve implements Runnable {
     private final RequestHandler handler;
     private final Request request;
+    private final int payloadBytes;
 
-    Serve(RequestHandler handler, Request request) {
+    Serve(RequestHandler handler, Request request, int payloadBytes) {
       this.handler = handler;
       this.request = request;
+      this.payloadBytes = payloadBytes;
     }
 
     @Override
     public void run() {
-      serve(handler, request);
+      try {
+        serve(handler, request);
+      } finally {
+        admission.release(payloadBytes);
+      }
     }
   }
 
