@@ -31,4 +31,42 @@ export const TABLE = [
   { country: 'US', text: 'Total: $2,015,550.12', expect: [] },
   { country: 'US', text: 'invoice INV-2015550123', expect: [] },
   { country: 'US', text: 'user@example.com 2015550123abc', expect: [] },
+  // ---- issue 14: right numbers only ----
+  // Letter-prefixed order and invoice ids are not linked by their tail.
+  { country: 'US', text: 'Order SO-2024-649218 shipped', expect: [] },
+  { country: 'US', text: 'Invoice INV-2024-000123 is due', expect: [] },
+  { country: 'DE', text: 'Auftrag SO-2024-649218, Rechnung INV-2024-000123', expect: [] },
+  // Look-alikes with default DE (and the other default countries).
+  { country: 'DE', text: 'Server 10.20.30.40 und 192.168.178.1', expect: [] },
+  { country: 'DE', text: 'ISBN 978-3-16-148410-0, ISSN 0317-8471', expect: [] },
+  { country: 'DE', text: '978-3-16-148410-0', expect: [] },
+  { country: 'DE', text: '0317-8471', expect: [] },
+  { country: 'DE', text: 'arXiv:2403.12345 und arXiv:0704.0001v2', expect: [] },
+  { country: 'DE', text: 'SSN 078-05-1120', expect: [] },
+  { country: 'US', text: '078-05-1120', expect: [] },
+  { country: 'DE', text: 'RTP-Ports 10000-20000, SIP 5060-5061', expect: [] },
+  { country: 'DE', text: 'Build 22631.3447 und Build 20240315.1234', expect: [] },
+  { country: 'DE', text: 'Meeting-ID: 891 2345 6789, Kenncode: 048 392 117', expect: [] },
+  { country: 'GB', text: 'Passcode: 0207 946 0958', expect: [] },
+  // A national number only when written the way people of the default country write it.
+  { country: 'DE', text: 'New York: (212) 555-0147', expect: [] },
+  { country: 'DE', text: 'New York: 212-555-0147', expect: [] },
+  { country: 'FR', text: 'New York: (212) 555-0147', expect: [] },
+  { country: 'US', text: 'New York: (212) 555-0147', expect: ['tel:+12125550147'] },
+  { country: 'US', text: 'Rio: (21) 2345-9930', expect: [] },
+  { country: 'BR', text: 'Rio: (21) 2345-9930', expect: ['tel:+552123459930'] },
+  { country: 'GB', text: 'Paris 01 23 45 67 89', expect: [] },
+  { country: 'DE', text: 'Bangalore 080-2345-0210', expect: [] },
+  { country: 'IN', text: 'Bangalore 080-2345-0210', expect: ['tel:+918023450210'] },
+  // Alone in its text node or with a neighbour: the same result.
+  { country: 'US', text: '+91-80-2345-0210', expect: ['tel:+918023450210'] },
+  { country: 'DE', text: '+91-80-2345-0210', expect: ['tel:+918023450210'] },
+  // sips: keeps its port.
+  { country: 'US', text: 'Secure line: sips:bob@pbx.example.org:5061.', expect: ['sips:bob@pbx.example.org:5061'] },
+  // Full-width digits (Japanese pages), no-break spaces and hyphens.
+  { country: 'JP', text: '電話：０３−１２３４−５６７８（代表）', expect: ['tel:+81312345678'] },
+  { country: 'US', text: 'Tokyo ＋８１ ３ １２３４ ５６７８', expect: ['tel:+81312345678'] },
+  { country: 'US', text: 'Boston (617)\u00a0555\u20110123', expect: ['tel:+16175550123'] },
+  { country: 'US', text: 'Toll-free 1-800-555-0175 (24/7)', expect: ['tel:+18005550175'] },
+  { country: 'US', text: 'International: 0049 30 23125 456', expect: ['tel:+493023125456'] },
 ];

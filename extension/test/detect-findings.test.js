@@ -1,0 +1,37 @@
+// Issue 14 findings that are about where a match is, not only its target (the target rows are
+// in detection-table.js): neighbours, parentheses, ports.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findCallables } from '../content/detect.js';
+
+const shown = (text, country) => findCallables(text, country).map((f) => text.slice(f.start, f.end));
+
+test('a number alone in its text node is found the same as next to another number', () => {
+  for (const country of ['US', 'DE', 'GB', 'FR', 'IN', 'BR']) {
+    const alone = findCallables('+91-80-2345-0210', country).map((f) => f.target);
+    const withNeighbour = findCallables('+91-80-2345-0210 / +49 30 901820', country).map((f) => f.target);
+    assert.deepEqual(alone, ['tel:+918023450210'], country);
+    assert.deepEqual(withNeighbour, ['tel:+918023450210', 'tel:+4930901820'], country);
+  }
+});
+
+test('no link starts with a stray "(" or ends with a stray ")"', () => {
+  assert.deepEqual(shown('Zentrale (+49 30 901820)', 'DE'), ['+49 30 901820']);
+  assert.deepEqual(shown('(Tel. +1 415-555-2671)', 'US'), ['+1 415-555-2671']);
+  assert.deepEqual(shown('Hotline (0800 1234567)', 'DE'), ['0800 1234567']);
+  assert.deepEqual(shown('(+44 20 7946 0958)', 'GB'), ['+44 20 7946 0958']);
+  assert.deepEqual(shown('Call (030) 9018-2000', 'DE'), ['(030) 9018-2000']);
+});
+
+test('a sips: address keeps its port; sip: without a port is unchanged', () => {
+  const [hit] = findCallables('Secure: sips:bob@pbx.example.org:5061 (TLS)', 'US');
+  assert.equal(hit.target, 'sips:bob@pbx.example.org:5061');
+  assert.equal(findCallables('sip:alice@example.com', 'US')[0].target, 'sip:alice@example.com');
+});
+
+test('full-width digits are read and the link covers the original characters', () => {
+  const text = 'お電話は０３−１２３４−５６７８まで';
+  const [hit] = findCallables(text, 'JP');
+  assert.equal(hit.target, 'tel:+81312345678');
+  assert.equal(text.slice(hit.start, hit.end), '０３−１２３４−５６７８');
+});
