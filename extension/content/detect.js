@@ -2,8 +2,8 @@
 // 1. The text is read with plain ASCII digits and punctuation (full-width digits, no-break
 //    spaces and hyphens; same offsets).
 // 2. Runs of digits joined by at most three of ` .-/()` are split at wide gaps (" / ", " - ",
-//    two spaces) into candidates. A candidate is judged on its own: what else the text node
-//    holds never changes the result.
+//    two spaces) into candidates; a piece that is no number alone is tried with the next one.
+//    What else the text node holds never changes the result.
 // 3. A candidate is a number when libphonenumber (max metadata) says it is valid AND it is
 //    written like one: "+"/"00" with a country code, or — for the default country only — with
 //    that country's trunk prefix and digit grouping (content/national-style.js). A number that
@@ -48,15 +48,17 @@ function trimParens(plain, a, b) {
   return [start, end];
 }
 
-function* candidates(plain) {
+// Runs of digits, each as its pieces between wide gaps.
+function* runs(plain) {
   for (const m of plain.matchAll(RUN)) {
-    const runStart = m.index;
-    let from = runStart;
+    const pieces = [];
+    let from = m.index;
     for (const gap of m[0].matchAll(WIDE_GAP)) {
-      yield [from, runStart + gap.index];
-      from = runStart + gap.index + gap[0].length;
+      pieces.push([from, m.index + gap.index]);
+      from = m.index + gap.index + gap[0].length;
     }
-    yield [from, runStart + m[0].length];
+    pieces.push([from, m.index + m[0].length]);
+    yield pieces;
   }
 }
 
@@ -114,10 +116,18 @@ export function findCallables(text, country) {
   const plain = plainDigits(text);
   if (MAYBE_NUMBER.test(plain)) {
     const ibans = plain.length > 15 ? ibanRanges(plain) : [];
-    for (const [a, b] of candidates(plain)) {
-      if (b - a < MIN_DIGITS) continue;
-      const hit = judgeWithTrim(text, plain, a, b, country, ibans);
-      if (hit && !found.some((f) => hit.start < f.end && hit.end > f.start)) found.push(hit);
+    for (const pieces of runs(plain)) {
+      for (let i = 0; i < pieces.length; i += 1) {
+        const [a, b] = pieces[i];
+        let hit = b - a >= 3 ? judgeWithTrim(text, plain, a, b, country, ibans) : null;
+        // A piece that is no number on its own may be one with the next across the gap:
+        // "+49 (0) 30 / 901820-0", "030 - 901820".
+        if (!hit && i + 1 < pieces.length) {
+          hit = judgeWithTrim(text, plain, a, pieces[i + 1][1], country, ibans);
+          if (hit) i += 1;
+        }
+        if (hit && !found.some((f) => hit.start < f.end && hit.end > f.start)) found.push(hit);
+      }
     }
   }
   return found.sort((x, y) => x.start - y.start);

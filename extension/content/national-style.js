@@ -29,6 +29,7 @@ const STYLES = {
   BR: { separators: ' -', parens: 'format', grouping: 'exact', hyphenLast: true },
   IN: { separators: ' -', parens: false, grouping: 'area', extra: 1, oneSeparator: true, mobileNoTrunk: true },
   AU: { separators: ' ', parens: 'format', grouping: 'exact' },
+  RU: { separators: ' -', parens: 'format', grouping: 'exact' },
 };
 const MOBILE_TYPES = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
 
@@ -84,7 +85,7 @@ function writesTrunk(format, trunk) {
 function trunkProblem(style, format, trunk, prefixLength, number) {
   if (!trunk) return null;
   if (prefixLength > 0) return writesTrunk(format, trunk) || style.trunkOptional || style.mobileNoTrunk ? null : 'trunk';
-  if (style.mobileNoTrunk) return MOBILE_TYPES.has(number.getType()) ? null : 'no-trunk';
+  if (style.mobileNoTrunk) return MOBILE_TYPES.has(number.getType()) || !writesTrunk(format, trunk) ? null : 'no-trunk';
   return writesTrunk(format, trunk) && !format.nationalPrefixIsOptionalWhenFormattingInNationalFormat() ? 'no-trunk' : null;
 }
 

@@ -9,7 +9,7 @@ import { findCallables } from '../content/detect.js';
 import { buildCorpus } from './corpus/corpus.js';
 
 const corpus = buildCorpus();
-const texts = [...corpus.numbers.map((n) => n.text), ...corpus.lookalikes.map((l) => l.text)].filter((_, i) => i % 2 === 0);
+const texts = [...corpus.numbers.map((n) => n.text), ...corpus.lookalikes.map((l) => l.text)].filter((_, i) => i % 3 === 0);
 const COUNTRIES = ['DE'];
 
 const timed = (fn) => {
@@ -26,7 +26,7 @@ test('detection per character costs no more than libphonenumber finding numbers 
   // Alternating rounds, the fastest of each: other processes only ever make a run slower.
   let a = Infinity;
   let b = Infinity;
-  for (let round = 0; round < 4; round += 1) {
+  for (let round = 0; round < 6; round += 1) {
     a = Math.min(a, timed(ours));
     b = Math.min(b, timed(finder));
   }

@@ -77,4 +77,8 @@ export const TABLE = [
   { country: 'US', text: 'Boston (617)\u00a0555\u20110123', expect: ['tel:+16175550123'] },
   { country: 'US', text: 'Toll-free 1-800-555-0175 (24/7)', expect: ['tel:+18005550175'] },
   { country: 'US', text: 'International: 0049 30 23125 456', expect: ['tel:+493023125456'] },
+  // Wide gaps inside one number; toll-free without a trunk prefix in India.
+  { country: 'DE', text: 'Tel.: +49 (0) 30 / 901820-0', expect: ['tel:+49309018200'] },
+  { country: 'DE', text: 'Fon: 030 - 901820, Fax: 030 - 901821', expect: ['tel:+4930901820', 'tel:+4930901821'] },
+  { country: 'IN', text: 'Toll free 1800 123 4567', expect: ['tel:+9118001234567'] },
 ];

@@ -34,6 +34,19 @@ export const HANDWRITTEN_NUMBERS = [
   { country: 'NL', e164: '+31201234567', text: 'Amsterdam: 0031 20 123 4567', written: '0031 20 123 4567' },
   { country: 'MX', e164: '+525512345678', text: 'CDMX +52 55 1234 5678', written: '+52 55 1234 5678' },
   { country: 'CH', e164: '+41441234567', text: 'Zürich +41 44 123 45 67', written: '+41 44 123 45 67' },
+  { country: 'DE', e164: '+49309018200', text: 'Tel.: +49 (0) 30 / 901820-0', written: '+49 (0) 30 / 901820-0' },
+  { country: 'DE', e164: '+4930901820', text: 'Fon: 030 - 901820', written: '030 - 901820' },
+  { country: 'DE', e164: '+4930901820', text: 'Telefon (0 30) 90 18 20', written: '(0 30) 90 18 20' },
+  { country: 'DE', e164: '+491711234567', text: 'Mobil: +49 (0)171 123 45 67', written: '+49 (0)171 123 45 67' },
+  { country: 'US', e164: '+14155552671', text: 'Phone: +1 (415) 555-2671', written: '+1 (415) 555-2671' },
+  { country: 'US', e164: '+14155552671', text: 'SF office +1.415.555.2671', written: '+1.415.555.2671' },
+  { country: 'US', e164: '+14155552671', text: 'Reach Tom at 415-555-2671 ext. 204', written: '415-555-2671' },
+  { country: 'FR', e164: '+33123456789', text: 'T +33 (0)1 23 45 67 89', written: '+33 (0)1 23 45 67 89' },
+  { country: 'IN', e164: '+9118001234567', text: 'Toll free 1800 123 4567', written: '1800 123 4567' },
+  { country: 'IN', e164: '+912223456789', text: 'Mumbai 022-23456789', written: '022-23456789' },
+  { country: 'GB', e164: '+443451234567', text: 'Customer services 0345 123 4567', written: '0345 123 4567' },
+  { country: 'BR', e164: '+551134567890', text: 'São Paulo (11) 3456-7890', written: '(11) 3456-7890' },
+  { country: 'KR', e164: '+821012345678', text: 'Seoul +82 10-1234-5678', written: '+82 10-1234-5678' },
 ];
 
 export const HANDWRITTEN_LOOKALIKES = [
