@@ -21,6 +21,13 @@ const WIDE_GAP = /\s+[-/]\s*|[-/]\s+|\s{2,}/g;
 const EXTENSION = /^\s?(?:x|ext\.?|extension|durchwahl|poste|ramal)\s?(\d{1,6})(?![\p{L}\p{N}])/iu;
 const SIP_IN_TEXT = /\bsips?:[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(?::[0-9]{1,5}(?![0-9]))?/gi;
 const NANP = new Set(['US', 'CA']);
+/**
+ * How much text around a candidate the rules read (words before it, glued characters and an
+ * extension after it). A caller that hands over pieces of a longer text (a pre-pass that cuts
+ * out candidates) must include this much on each side to get the same result.
+ */
+export const CONTEXT_BEFORE = 40;
+export const CONTEXT_AFTER = 16;
 const MIN_DIGITS = 7;
 const MAX_DIGITS = 17; // 15 of E.164 plus a written "00" or trunk prefix
 
