@@ -1,7 +1,8 @@
 // Detection speed as a ratio, never an absolute time: the detector (libphonenumber plus our
 // rules) against libphonenumber's own finder on the same corpus texts, one call per text as the
-// scanner makes them. The detector before issue 14 measured 1.0–1.8× the finder; the
-// rewrite 0.4–0.5× (docs/EXTENSION.md). It must not become slower than the bare finder.
+// scanner makes them. In CPU time the detector before issue 14 cost 1.45× the finder, the
+// rewrite 0.45–0.56× (docs/EXTENSION.md). The bound leaves room for noise and still fails a
+// detector that falls back to the old cost.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findPhoneNumbersInText } from 'libphonenumber-js/max';
@@ -10,15 +11,18 @@ import { buildCorpus } from './corpus/corpus.js';
 
 const corpus = buildCorpus();
 const texts = [...corpus.numbers.map((n) => n.text), ...corpus.lookalikes.map((l) => l.text)].filter((_, i) => i % 3 === 0);
-const COUNTRIES = ['DE'];
+const COUNTRIES = ['DE', 'US'];
 
+// CPU time of this process, not wall time: on a loaded machine the wall time of the same work
+// varies sevenfold with the time slices other processes take.
 const timed = (fn) => {
-  const started = performance.now();
+  const started = process.cpuUsage();
   fn();
-  return performance.now() - started;
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000;
 };
 
-test('detection per character costs no more than libphonenumber finding numbers in the same text', (t) => {
+test('detection per character costs less CPU than libphonenumber alone takes to find numbers in the same text', (t) => {
   const ours = () => { for (const c of COUNTRIES) for (const text of texts) findCallables(text, c); };
   const finder = () => { for (const c of COUNTRIES) for (const text of texts) findPhoneNumbersInText(text, { defaultCountry: c }); };
   ours();
@@ -26,7 +30,7 @@ test('detection per character costs no more than libphonenumber finding numbers 
   // Alternating rounds, the fastest of each: other processes only ever make a run slower.
   let a = Infinity;
   let b = Infinity;
-  for (let round = 0; round < 6; round += 1) {
+  for (let round = 0; round < 4; round += 1) {
     a = Math.min(a, timed(ours));
     b = Math.min(b, timed(finder));
   }
