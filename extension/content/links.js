@@ -1,7 +1,9 @@
 // Takes over clicks on tel:, sip:, sips: and callto: links (including the numbers the scanner
 // linked). Only real, trusted primary-button clicks dial: a page script cannot dial by
 // dispatching a synthetic click. Listens in the capture phase on window, before page handlers.
-import { isCallHref } from '../shared/phone.js';
+// A call link we could never dial (callto: with a Skype name, tel: without digits) is left to
+// the browser and whatever handles it there: no take-over, no dead click.
+import { isCallHref, isDialableHref } from '../shared/call-href.js';
 
 function callLinkOf(event) {
   const path = typeof event.composedPath === 'function' ? event.composedPath() : [event.target];
@@ -28,7 +30,7 @@ export function installLinkTakeover(win, { config, dial, toast, t }) {
   function onClick(event) {
     if (!event.isTrusted || event.button !== 0 || event.defaultPrevented) return;
     const link = callLinkOf(event);
-    if (!link) return;
+    if (!link || !isDialableHref(link.href)) return;
     const cfg = config();
     const ours = link.node.dataset?.c2c === 'number';
     if (!ours && !cfg.takeOverLinks) return;

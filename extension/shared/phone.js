@@ -2,36 +2,24 @@
 // script (detection, link take-over), the background (re-validation of everything a content
 // script sends) and the popup (dial box). The host validates again; this is the first gate.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { plainDigits } from './plain-digits.js';
+import { SCHEMES, WRITTEN_NUMBER, SIP_ADDRESS, schemeOf, splitCallUri } from './call-href.js';
+
+export { SCHEMES, schemeOf, isCallHref, isDialableHref } from './call-href.js';
 
 const MAX_INPUT = 256;
-// Visual separators allowed in a written number (RFC 3966 §5.1.1 plus spaces and slashes).
-const WRITTEN_NUMBER = /^\+?[0-9\s().\-/\u00a0]{3,40}$/;
 const INTERNAL_EXTENSION = /^[0-9]{3,6}$/;
-// user@host[:port]. No password, no headers, no transport/maddr parameters from page content.
-const SIP_ADDRESS = /^([A-Za-z0-9._+-]{1,64})@([A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*)(?::([0-9]{1,5}))?$/;
 const RISKY_TYPES = new Set(['PREMIUM_RATE', 'SHARED_COST']);
-
-export const SCHEMES = ['tel', 'callto', 'sip', 'sips'];
 
 function fail(reason) {
   return { ok: false, reason };
 }
 
-export function schemeOf(value) {
-  const m = /^([a-z]+):/i.exec(value);
-  return m ? m[1].toLowerCase() : null;
-}
-
-/** Is this href one of the link schemes we take over? */
-export function isCallHref(href) {
-  return typeof href === 'string' && SCHEMES.includes(schemeOf(href.trim()));
-}
-
-function safeDecode(value) {
+function parse(text, country) {
   try {
-    return decodeURIComponent(value);
+    return parsePhoneNumberFromString(text, country ? { defaultCountry: country } : undefined);
   } catch {
-    return null;
+    return undefined;
   }
 }
 
@@ -52,20 +40,18 @@ function parseSip(rest, scheme) {
  * otherwise a possible length is enough (the user typed or clicked it on purpose).
  */
 export function parseNumber(written, { country, strict = false, ext = null } = {}) {
-  const text = written.replace(/\u00a0/g, ' ').trim();
+  const text = plainDigits(written).trim();
   if (!WRITTEN_NUMBER.test(text)) return fail('invalid_number');
   const digits = text.replace(/[^0-9]/g, '');
   if (!text.startsWith('+') && INTERNAL_EXTENSION.test(digits) && !strict) {
     return { ok: true, kind: 'extension', target: digits, display: digits, premium: false };
   }
-  let number;
-  try {
-    number = parsePhoneNumberFromString(text, country ? { defaultCountry: country } : undefined);
-  } catch {
-    number = undefined;
-  }
-  if (!number) return fail('invalid_number');
-  if (strict ? !number.isValid() : !number.isPossible()) return fail('invalid_number');
+  const usable = (n) => n && (strict ? n.isValid() : n.isPossible());
+  let number = parse(text, country);
+  // "0049 30 …": most of the world's international prefix, understood whatever the default
+  // country (no national number starts with 00).
+  if (!usable(number) && digits.startsWith('00')) number = parse(`+${digits.slice(2)}`);
+  if (!usable(number)) return fail('invalid_number');
   if (number.number.length > 16) return fail('invalid_number'); // E.164: at most 15 digits after +
   const type = number.getType() ?? null;
   return {
@@ -89,27 +75,14 @@ export function parseTarget(raw, { country } = {}) {
   const scheme = schemeOf(input);
   if (scheme === null || /^\+?[0-9]/.test(input)) return parseNumber(input, { country });
   if (!SCHEMES.includes(scheme)) return fail('invalid_target');
-  let rest = input.slice(scheme.length + 1).replace(/^\/\//, '');
-  const decoded = safeDecode(rest);
-  if (decoded === null) return fail('invalid_target');
-  rest = decoded.trim();
-  if (scheme === 'sip' || scheme === 'sips') {
-    return /^[0-9+][0-9\s().-]*$/.test(rest) ? parseNumber(rest, { country }) : parseSip(rest, scheme);
+  const parts = splitCallUri(input);
+  if (!parts) return fail('invalid_target');
+  if (parts.sip !== undefined) return parseSip(parts.sip, scheme);
+  let written = parts.number;
+  if (!written.startsWith('+') && parts.context && /^\+[0-9]{1,6}$/.test(parts.context)) {
+    written = parts.context + written.replace(/[^0-9]/g, '');
   }
-  // tel:/callto: number[;ext=..][;phone-context=..]
-  const [number, ...params] = rest.split(';');
-  let ext = null;
-  let context = null;
-  for (const param of params) {
-    const [name, value = ''] = param.split('=');
-    if (/^ext$/i.test(name) && /^[0-9]{1,8}$/.test(value)) ext = value;
-    else if (/^phone-context$/i.test(name)) context = value;
-  }
-  let written = number;
-  if (!written.trim().startsWith('+') && context && /^\+[0-9]{1,6}$/.test(context)) {
-    written = context + written.replace(/[^0-9]/g, '');
-  }
-  return parseNumber(written, { country, ext });
+  return parseNumber(written, { country, ext: parts.ext });
 }
 
 /** The first dialable thing in a piece of selected text ("Call +49 30 901820 today"). */

@@ -102,3 +102,29 @@ test('a click the page already prevented is left to the page; teardown removes t
   click(win, $('tel'));
   assert.deepEqual(dials, []);
 });
+
+test('call links we cannot dial are left to the browser: not taken over, no toast (issue 14)', () => {
+  const { win, dials, toasts, $ } = setup();
+  for (const href of ['callto://alice.skype', 'callto:alice.smith', 'tel:', 'tel:call-us']) {
+    const a = win.document.createElement('a');
+    a.setAttribute('href', href);
+    a.textContent = 'Skype';
+    $('host').append(a);
+    assert.equal(click(win, a).defaultPrevented, false, href);
+  }
+  assert.deepEqual(dials, []);
+  assert.deepEqual(toasts, []);
+});
+
+test('tel: links written the ways real sites write them are taken over (issue 14)', () => {
+  const { win, dials, $ } = setup();
+  const hrefs = ['tel:0049 30 23125 456', 'tel:+18005550175,,1234', 'tel:+1\u2011800\u2011555\u20110175'];
+  for (const href of hrefs) {
+    const a = win.document.createElement('a');
+    a.setAttribute('href', href);
+    a.textContent = 'call';
+    $('host').append(a);
+    assert.equal(click(win, a).defaultPrevented, true, href);
+  }
+  assert.deepEqual(dials.map((d) => d.target), hrefs);
+});

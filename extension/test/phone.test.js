@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseTarget, extractTarget, isCallHref } from '../shared/phone.js';
+import { parseTarget, extractTarget, isCallHref, isDialableHref } from '../shared/phone.js';
 import { dialString } from '../shared/dial-rules.js';
 
 const ok = (raw, country, target) => {
@@ -65,4 +65,28 @@ test('dialing rules: shown vs dialed', () => {
   assert.equal(dialString(de, { dialFormat: 'local', homeCountry: 'DE', dialPrefix: '0' }), '0030901820');
   assert.equal(dialString(us, { dialFormat: 'local', homeCountry: 'DE' }), '0014155552671');
   assert.equal(dialString(parseTarget('sip:a@example.com'), { dialFormat: 'local', homeCountry: 'DE' }), 'sip:a@example.com');
+});
+
+test('tel: links that real sites use are accepted (issue 14)', () => {
+  ok('tel:0049 30 23125 456', 'US', '+493023125456');
+  ok('tel:0049%2030%2023125%20456', 'GB', '+493023125456');
+  ok('tel:0049 30 23125 456', 'DE', '+493023125456');
+  const paused = ok('tel:+18005550175,,1234', 'DE', '+18005550175');
+  assert.equal(paused.ext, '1234', 'pauses then digits: the extension, shown to the user');
+  assert.equal(ok('tel:+18005550175p1234', 'DE', '+18005550175').ext, '1234');
+  ok('tel:+1\u2011800\u2011555\u20110175', 'DE', '+18005550175');
+  ok('tel:+1%E2%80%91800%E2%80%91555%E2%80%910175', 'DE', '+18005550175');
+  ok('tel:+49\u00a030\u00a0901820', 'US', '+4930901820');
+  ok('tel:＋８１３１２３４５６７８', 'US', '+81312345678');
+});
+
+test('the link shapes we can never dial are told apart without libphonenumber', () => {
+  for (const href of ['tel:+18005550175,,1234', 'tel:0049 30 23125 456', 'callto:+4930901820', 'callto://+4930901820',
+    'sip:alice@example.com', 'sips:bob@pbx.example.org:5061', 'tel:2001', 'tel:+1\u2011800\u2011555\u20110175']) {
+    assert.equal(isDialableHref(href), true, href);
+  }
+  for (const href of ['callto://alice.skype', 'callto:alice.smith', 'tel:', 'tel:abc', 'tel:12', 'sip:alice', 'https://example.com/',
+    'tel:%E0%A4%A', 'callto:live:.cid.123abc']) {
+    assert.equal(isDialableHref(href), false, href);
+  }
 });
