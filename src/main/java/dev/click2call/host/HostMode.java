@@ -59,14 +59,21 @@ public final class HostMode {
     String envLevel = System.getenv("CLICK2CALL_LOG_LEVEL");
     String level = envLevel != null ? envLevel : settings.logLevel();
 
+    // The organisation's ids (allowed-extensions.json beside the jar): one small read.
+    OrganisationIds.Loaded organisation = OrganisationIds.read(OrganisationIds.forThisProcess());
     CallerPolicy policy =
         new CallerPolicy(
-            ExtensionIds.bundled(), settings.extraChromiumIds(), settings.extraGeckoIds());
+            ExtensionIds.bundled().plus(organisation.ids()),
+            settings.extraChromiumIds(),
+            settings.extraGeckoIds());
     if (!policy.allows(caller)) {
       LogSetup.configure(dirs.logDir(), level);
-      LoggerFactory.getLogger(HostMode.class)
-          .error(
-              "refusing caller {}: not on the allowlist (exit {})", caller, EXIT_FORBIDDEN_CALLER);
+      var log = LoggerFactory.getLogger(HostMode.class);
+      if (organisation.problem() != null) {
+        log.error("organisation extension ids not used: {}", organisation.problem());
+      }
+      log.error(
+          "refusing caller {}: not on the allowlist (exit {})", caller, EXIT_FORBIDDEN_CALLER);
       return EXIT_FORBIDDEN_CALLER;
     }
 
