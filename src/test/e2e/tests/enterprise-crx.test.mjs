@@ -6,50 +6,17 @@
 // The policy lives in a private mount namespace of this one browser (lib/private-policy.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { artifactsRoot, jar, repoRoot, requireBuilt } from '../lib/paths.mjs';
-import { writeLauncher, pidFile } from '../lib/launcher.mjs';
+import { artifactsRoot, repoRoot, requireBuilt } from '../lib/paths.mjs';
 import { privatePolicyWrapper } from '../lib/private-policy.mjs';
-import { createEmulator } from '../lib/emulator.mjs';
+import { installedHostWithMicroSip, run, serveFolder, throwawayKey } from '../lib/enterprise.mjs';
 import { startServer } from '../lib/server.mjs';
 import { waitFor } from '../lib/wait.mjs';
 import { realClick, waitForReadyPopup } from '../lib/page.mjs';
-import { endPid, isAlive } from '../lib/processes.mjs';
 import { packageEnterprise } from '../../../../extension/scripts/package-enterprise.mjs';
-
-function run(program, args) {
-  return new Promise((resolve, reject) => {
-    execFile(program, args, { timeout: 120000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${path.basename(program)} ${args.join(' ')} failed: ${error.message}\n${stdout}${stderr}`));
-      else resolve(stdout);
-    });
-  });
-}
-
-/** Serves the files of `dir` on 127.0.0.1 (a random port) and records every request. */
-async function serveFolder(getDir) {
-  const requests = [];
-  const server = http.createServer((req, res) => {
-    const name = path.basename(new URL(req.url, 'http://x').pathname);
-    requests.push(name);
-    const file = path.join(getDir(), name);
-    if (!name || !fs.existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    const type = name.endsWith('.crx') ? 'application/x-chrome-extension' : name.endsWith('.xml') ? 'text/xml' : 'application/octet-stream';
-    res.writeHead(200, { 'content-type': type });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { base: `http://127.0.0.1:${server.address().port}/`, requests, close: () => new Promise((r) => server.close(r)) };
-}
 
 test('chromium: a CRX3 signed with the organisation key is force-installed by policy from a loopback server and dials MicroSIP', async (t) => {
   requireBuilt();
@@ -63,48 +30,25 @@ test('chromium: a CRX3 signed with the organisation key is force-installed by po
     if (process.env.C2C_KEEP_TMP !== '1') fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  // The organisation's key: made for this run, never stored in the repository.
-  const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const keyFile = path.join(dir, 'org-key.pem');
-  fs.writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-
   const kit = path.join(dir, 'kit');
-  const hosting = await serveFolder(() => kit);
+  const hosting = await serveFolder(kit);
   cleanups.push(() => hosting.close());
+  const keyFile = throwawayKey(dir);
   const built = packageEnterprise({ key: keyFile, baseUrl: hosting.base, out: kit, distDir: path.join(repoRoot, 'extension', 'dist') });
   assert.match(built.id, /^[a-p]{32}$/);
   assert.notEqual(built.id, JSON.parse(fs.readFileSync(path.join(repoRoot, 'host-manifest', 'extension-ids.json'), 'utf8')).chromium[0]);
 
-  // The host as an install folder holds it: its own copy of the jar (allowed-extensions.json
-  // goes beside it), registered by `click2call install` itself for this browser profile.
-  const app = path.join(dir, 'app');
-  fs.mkdirSync(app);
-  const appJar = path.join(app, 'click2call.jar');
-  fs.copyFileSync(jar, appJar);
-  const emulator = createEmulator();
-  cleanups.push(() => emulator.stop());
-  const binDir = path.join(dir, 'bin');
-  const launcher = writeLauncher(binDir, {
-    CLICK2CALL_LOG_DIR: path.join(dir, 'host-logs'),
-    CLICK2CALL_CONFIG: path.join(dir, 'config.json'),
-    CLICK2CALL_SYSTEM_CONFIG: path.join(dir, 'system-config.json'),
-    CLICK2CALL_RUNTIME_DIR: path.join(dir, 'run'),
-    CLICK2CALL_LOG_LEVEL: 'debug',
-    CLICK2CALL_SOFTPHONE: 'microsip',
-    CLICK2CALL_MICROSIP: emulator.exe,
-  }, { jar: appJar });
-  cleanups.push(async () => {
-    const pids = fs.existsSync(pidFile(binDir)) ? fs.readFileSync(pidFile(binDir), 'utf8').split('\n').filter(Boolean).map(Number) : [];
-    for (const pid of pids) if (isAlive(pid)) await endPid(pid, 3000);
-  });
+  // The host as an install folder holds it, registered by `click2call install` itself for this
+  // browser profile with the organisation's id.
+  const host = await installedHostWithMicroSip(dir, cleanups);
+  const { launcher, emulator } = host;
   const profile = path.join(dir, 'profile');
   const installed = await run(launcher, ['install', '--browser', 'chromium', '--user-data-dir', profile, '--launcher', launcher, '--extension-id', built.id]);
   fs.writeFileSync(path.join(artifacts, 'install.txt'), installed);
   const manifest = JSON.parse(fs.readFileSync(path.join(profile, 'NativeMessagingHosts', 'click2call.host.json'), 'utf8'));
   assert.ok(manifest.allowed_origins.includes(`chrome-extension://${built.id}/`), 'the manifest lets the organisation id in');
-  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(app, 'allowed-extensions.json'), 'utf8')).chromium, [built.id]);
-  await emulator.installHooks(launcher);
-  await emulator.start();
+  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(host.app, 'allowed-extensions.json'), 'utf8')).chromium, [built.id]);
+  await host.startEmulator();
 
   // The generated policy file for Chromium on Linux, in this browser's private /etc/chromium.
   const policy = fs.readFileSync(path.join(kit, 'policies', 'chrome', 'linux-managed-click2call.json'), 'utf8');
@@ -164,7 +108,7 @@ test('chromium: a CRX3 signed with the organisation key is force-installed by po
   await emulator.awaitJournal('MicroSIP receives +15550104477 from the organisation\'s extension', (e) => e.kind === 'command' && e.text === '+15550104477', 20000);
   await page.screenshot({ path: path.join(artifacts, '02-dialed-from-force-installed-crx.png') });
   emulator.saveJournal(artifacts);
-  const hostLog = fs.readdirSync(path.join(dir, 'host-logs')).map((f) => fs.readFileSync(path.join(dir, 'host-logs', f), 'utf8')).join('');
+  const hostLog = host.hostLog();
   fs.writeFileSync(path.join(artifacts, 'host.log'), hostLog);
   assert.match(hostLog, new RegExp(`host started for chromium:${built.id}`));
 });
