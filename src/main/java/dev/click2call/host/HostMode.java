@@ -59,17 +59,24 @@ public final class HostMode {
     String envLevel = System.getenv("CLICK2CALL_LOG_LEVEL");
     String level = envLevel != null ? envLevel : settings.logLevel();
 
-    // The organisation's ids (allowed-extensions.json beside the jar): one small read.
-    OrganisationIds.Loaded organisation = OrganisationIds.read(OrganisationIds.forThisProcess());
     CallerPolicy policy =
         new CallerPolicy(
-            ExtensionIds.bundled().plus(organisation.ids()),
-            settings.extraChromiumIds(),
-            settings.extraGeckoIds());
+            ExtensionIds.bundled(), settings.extraChromiumIds(), settings.extraGeckoIds());
+    OrganisationIds.Loaded organisation = null;
+    if (!policy.allows(caller)) {
+      // Another caller: the organisation's ids (allowed-extensions.json beside the jar), read only
+      // now, so the project's own extension starts without the extra file read.
+      organisation = OrganisationIds.read(OrganisationIds.forThisProcess());
+      policy =
+          new CallerPolicy(
+              ExtensionIds.bundled().plus(organisation.ids()),
+              settings.extraChromiumIds(),
+              settings.extraGeckoIds());
+    }
     if (!policy.allows(caller)) {
       LogSetup.configure(dirs.logDir(), level);
       var log = LoggerFactory.getLogger(HostMode.class);
-      if (organisation.problem() != null) {
+      if (organisation != null && organisation.problem() != null) {
         log.error("organisation extension ids not used: {}", organisation.problem());
       }
       log.error(
