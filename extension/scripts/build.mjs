@@ -2,7 +2,8 @@
 // scripts cannot use static imports; the background bundles libphonenumber-js) and copies the
 // static files. `npm run build` is all that is needed; load dist/ unpacked.
 import { build } from 'esbuild';
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { thirdPartyNotices } from './notices.mjs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -12,8 +13,9 @@ const dist = path.join(root, 'dist');
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 
-const common = { bundle: true, format: 'iife', target: ['chrome116', 'firefox128'], minify: true, legalComments: 'none', logLevel: 'warning' };
-await Promise.all([
+// metafile: which files went into each bundle, for the third-party notices.
+const common = { bundle: true, format: 'iife', target: ['chrome116', 'firefox128'], minify: true, legalComments: 'none', logLevel: 'warning', metafile: true };
+const results = await Promise.all([
   build({ ...common, entryPoints: [path.join(root, 'background/main.js')], outfile: path.join(dist, 'background.js') }),
   build({ ...common, entryPoints: [path.join(root, 'content/main.js')], outfile: path.join(dist, 'content.js') }),
   build({ ...common, entryPoints: [path.join(root, 'popup/popup.js')], outfile: path.join(dist, 'popup/popup.js') }),
@@ -26,4 +28,6 @@ const statics = ['manifest.json', 'managed_schema.json', '_locales', 'icons', 'c
 for (const file of statics) {
   await cp(path.join(root, file), path.join(dist, file), { recursive: true });
 }
+// Every npm package bundled into dist/ (and so into the CRX and the XPI), with its licence.
+await writeFile(path.join(dist, 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(root, results.map((r) => r.metafile)));
 console.log(`built ${path.relative(process.cwd(), dist) || dist}`);

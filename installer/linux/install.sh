@@ -5,7 +5,8 @@
 # system (root):           /opt/click2call,           command /usr/local/bin/click2call
 # The jar is copied to a stable folder; `click2call install` then writes the launcher script
 # beside it (with the absolute path of the Java running it) and the browsers' host manifests.
-# Run it again after moving Java or upgrading: it is idempotent.
+# Run it again after moving Java or upgrading: it is idempotent. Your organisation's own extension
+# build: add --extension-id ID (repeatable; Chromium or Firefox id), passed on to click2call install.
 set -eu
 scope=user
 jar=

@@ -15,6 +15,6 @@ elif [ -f "$dir/click2call.jar" ]; then
   java -jar "$dir/click2call.jar" uninstall --scope "$scope" "$@"
 fi
 if [ -L "$bin/click2call" ]; then rm -f "$bin/click2call"; fi
-rm -f "$dir/click2call.jar" "$dir/click2call.jsa"
+rm -f "$dir/click2call.jar" "$dir/click2call.jsa" "$dir/allowed-extensions.json"
 rmdir "$dir" 2>/dev/null || true
 echo "Uninstalled."

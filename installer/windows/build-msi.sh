@@ -13,6 +13,10 @@ stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 cp "$jar" "$stage/click2call.jar"
 cp "$launcher" "$stage/"
+# The licence and the bundled libraries' notices (generated into the jar by the build).
+cp "$here/../../LICENSE" "$stage/LICENSE.txt"
+(cd "$stage" && jar xf click2call.jar META-INF/THIRD-PARTY-NOTICES.md \
+  && mv META-INF/THIRD-PARTY-NOTICES.md . && rmdir META-INF)
 name=$(basename "$launcher")
 # The manifests come from the host itself (one implementation); "path" is relative to the
 # manifest's folder, which Windows browsers allow, so the MSI works in any install folder.

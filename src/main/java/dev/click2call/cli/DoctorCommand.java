@@ -3,8 +3,10 @@ package dev.click2call.cli;
 import dev.click2call.config.ConfigException;
 import dev.click2call.config.Settings;
 import dev.click2call.host.ExtensionIds;
+import dev.click2call.host.OrganisationIds;
 import dev.click2call.install.Browser;
 import dev.click2call.install.BrowserTable;
+import dev.click2call.install.ForceInstallPolicy;
 import dev.click2call.install.InstallEnvironment;
 import dev.click2call.install.InstallException;
 import dev.click2call.install.Installer;
@@ -12,6 +14,7 @@ import dev.click2call.install.Launcher;
 import dev.click2call.install.Scope;
 import dev.click2call.install.doctor.Doctor;
 import dev.click2call.install.doctor.DoctorReport;
+import dev.click2call.install.doctor.ExtensionIdCheck;
 import dev.click2call.install.doctor.ReportPrinter;
 import dev.click2call.install.doctor.Section;
 import dev.click2call.install.doctor.SoftphoneCheck;
@@ -78,8 +81,12 @@ public final class DoctorCommand implements Callable<Integer> {
     List<Browser> browsers =
         explicit ? options.browsers(table, List.of()) : Arrays.asList(Browser.values());
     List<SoftphoneCheck> softphoneChecks = softphoneChecks();
-    Doctor doctor = new Doctor(table, ExtensionIds.bundled(), softphoneChecks);
-    DoctorReport report = doctor.run(browsers, explicit, options.userDataDir());
+    ExtensionIdCheck idCheck = extensionIdCheck(table);
+    // Manifests must list the project's ids and the organisation's (install writes both).
+    ExtensionIds manifestIds = ExtensionIds.bundled().plus(idCheck.organisationIds());
+    Doctor doctor = new Doctor(table, manifestIds, softphoneChecks);
+    DoctorReport report =
+        withIds(doctor.run(browsers, explicit, options.userDataDir()), idCheck, browsers);
     if (fix) {
       List<Browser> broken =
           report.sections().stream()
@@ -88,10 +95,13 @@ public final class DoctorCommand implements Callable<Integer> {
               .flatMap(java.util.Optional::stream)
               .toList();
       if (!broken.isEmpty()) {
-        repair(table, broken, out);
+        repair(table, broken, manifestIds, out);
         report =
-            new Doctor(table, ExtensionIds.bundled(), softphoneChecks)
-                .run(browsers, explicit, options.userDataDir());
+            withIds(
+                new Doctor(table, manifestIds, softphoneChecks)
+                    .run(browsers, explicit, options.userDataDir()),
+                idCheck,
+                browsers);
       }
     }
     if (json) {
@@ -102,9 +112,38 @@ public final class DoctorCommand implements Callable<Integer> {
     return report.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 
-  private void repair(BrowserTable table, List<Browser> browsers, PrintWriter out)
+  /** The allowed-ids section goes after the browsers, before the softphone. */
+  private static DoctorReport withIds(
+      DoctorReport report, ExtensionIdCheck check, List<Browser> browsers) {
+    List<Section> sections = new ArrayList<>(report.sections());
+    int softphone = 0;
+    while (softphone < sections.size() && !sections.get(softphone).id().startsWith("softphone:")) {
+      softphone++;
+    }
+    sections.add(softphone, check.check(browsers));
+    return new DoctorReport(sections);
+  }
+
+  private static ExtensionIdCheck extensionIdCheck(BrowserTable table) {
+    Path file = OrganisationIds.forThisProcess();
+    ExtensionIds fromSettings = new ExtensionIds(List.of(), List.of());
+    try {
+      Settings settings = Settings.load(UserDirs.current());
+      fromSettings = new ExtensionIds(settings.extraChromiumIds(), settings.extraGeckoIds());
+    } catch (ConfigException e) {
+      // The softphone section reports an unreadable settings file.
+    }
+    return new ExtensionIdCheck(
+        ExtensionIds.bundled(),
+        file,
+        OrganisationIds.read(file),
+        fromSettings,
+        new ForceInstallPolicy(table));
+  }
+
+  private void repair(BrowserTable table, List<Browser> browsers, ExtensionIds ids, PrintWriter out)
       throws IOException {
-    Installer installer = new Installer(table, ExtensionIds.bundled());
+    Installer installer = new Installer(table, ids);
     try {
       Launcher program =
           options.launcher != null

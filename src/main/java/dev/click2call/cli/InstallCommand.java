@@ -1,6 +1,7 @@
 package dev.click2call.cli;
 
 import dev.click2call.host.ExtensionIds;
+import dev.click2call.host.OrganisationIds;
 import dev.click2call.install.Browser;
 import dev.click2call.install.BrowserFamily;
 import dev.click2call.install.BrowserTable;
@@ -10,6 +11,7 @@ import dev.click2call.install.InstallException;
 import dev.click2call.install.Installer;
 import dev.click2call.install.Launcher;
 import dev.click2call.install.LauncherScripts;
+import dev.click2call.install.OrganisationIdsFile;
 import dev.click2call.install.Step;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,6 +45,19 @@ public final class InstallCommand implements Callable<Integer> {
               + " packaging; --launcher may then be relative to DIR, as Windows allows).")
   Path stage;
 
+  @Option(
+      names = "--extension-id",
+      split = "[,;]",
+      paramLabel = "ID",
+      description =
+          "Also allow this extension (your organisation's own build): a Chromium id or"
+              + " chrome-extension://ID/, or a Firefox add-on id (name@domain, {GUID}). Repeatable."
+              + " Written to "
+              + OrganisationIds.FILE_NAME
+              + " beside the jar (replacing the ids there) and into every manifest; without it the"
+              + " ids already in that file are kept.")
+  List<String> extensionIds = new ArrayList<>();
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -50,11 +65,12 @@ public final class InstallCommand implements Callable<Integer> {
     boolean dryRun = dryRunOption.dryRun;
     InstallEnvironment env = InstallEnvironment.current();
     BrowserTable table = new BrowserTable(env);
-    Installer installer = new Installer(table, ExtensionIds.bundled());
-    List<Step> steps;
+    List<Step> steps = new ArrayList<>();
     try {
+      ExtensionIds ids = ExtensionIds.bundled().plus(organisationIds(out, steps));
+      Installer installer = new Installer(table, ids);
       if (stage != null) {
-        steps = stageSteps();
+        steps.addAll(stageSteps(ids));
       } else {
         List<Browser> browsers = options.browsers(table, List.of());
         if (browsers.isEmpty()) {
@@ -69,7 +85,8 @@ public final class InstallCommand implements Callable<Integer> {
                 ? Launcher.existing(launcher)
                 : Launcher.forThisProcess(
                     env.os(), Path.of(System.getProperty("java.home")), InstallOptions.ownJar());
-        steps = installer.planInstall(browsers, options.scope(), options.userDataDir(), program);
+        steps.addAll(
+            installer.planInstall(browsers, options.scope(), options.userDataDir(), program));
         out.printf(
             "Registering %s for %s (%s scope)%n",
             HostManifest.name(),
@@ -118,7 +135,35 @@ public final class InstallCommand implements Callable<Integer> {
     }
   }
 
-  private List<Step> stageSteps() {
+  /**
+   * The organisation's ids: those given (their file is rewritten by a step added to {@code steps}),
+   * or those already beside the jar.
+   */
+  private ExtensionIds organisationIds(PrintWriter out, List<Step> steps) {
+    Path file =
+        InstallOptions.ownJar()
+            .map(jar -> jar.resolveSibling(OrganisationIds.FILE_NAME))
+            .orElse(null);
+    if (extensionIds.isEmpty()) {
+      OrganisationIds.Loaded existing = OrganisationIds.read(file);
+      if (existing.problem() != null) {
+        out.println("warning: organisation extension ids not used: " + existing.problem());
+      } else if (!existing.ids().isEmpty()) {
+        out.println("keeping the organisation extension ids in " + file);
+      }
+      return existing.ids();
+    }
+    ExtensionIds given = OrganisationIdsFile.parse(extensionIds);
+    if (file == null) {
+      throw new InstallException(
+          "--extension-id needs the jar (the host reads the ids beside it); run the packaged"
+              + " click2call.jar");
+    }
+    steps.add(OrganisationIdsFile.write(file, given));
+    return given;
+  }
+
+  private List<Step> stageSteps(ExtensionIds ids) {
     Path launcher = options.launcher;
     if (launcher == null) {
       throw new CommandFailure(ExitCodes.USAGE, "--stage needs --launcher");
@@ -128,7 +173,7 @@ public final class InstallCommand implements Callable<Integer> {
       steps.add(
           new Step.WriteFile(
               stage.resolve(HostManifest.windowsFileName(family)),
-              HostManifest.render(family, launcher.toString(), ExtensionIds.bundled()),
+              HostManifest.render(family, launcher.toString(), ids),
               false,
               family.id() + " host manifest"));
     }

@@ -18,6 +18,19 @@ public record ExtensionIds(List<String> chromium, List<String> gecko) {
     return BundledExtensionIds.ids();
   }
 
+  /** These ids and then the other's, each once, in order. */
+  public ExtensionIds plus(ExtensionIds other) {
+    java.util.Set<String> c = new java.util.LinkedHashSet<>(chromium);
+    c.addAll(other.chromium);
+    java.util.Set<String> g = new java.util.LinkedHashSet<>(gecko);
+    g.addAll(other.gecko);
+    return new ExtensionIds(List.copyOf(c), List.copyOf(g));
+  }
+
+  public boolean isEmpty() {
+    return chromium.isEmpty() && gecko.isEmpty();
+  }
+
   /** The Chromium origins for a host manifest's {@code allowed_origins}. */
   public List<String> chromiumOrigins() {
     return chromium.stream().map(id -> "chrome-extension://" + id + "/").toList();

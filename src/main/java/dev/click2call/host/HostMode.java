@@ -62,11 +62,25 @@ public final class HostMode {
     CallerPolicy policy =
         new CallerPolicy(
             ExtensionIds.bundled(), settings.extraChromiumIds(), settings.extraGeckoIds());
+    OrganisationIds.Loaded organisation = null;
+    if (!policy.allows(caller)) {
+      // Another caller: the organisation's ids (allowed-extensions.json beside the jar), read only
+      // now, so the project's own extension starts without the extra file read.
+      organisation = OrganisationIds.read(OrganisationIds.forThisProcess());
+      policy =
+          new CallerPolicy(
+              ExtensionIds.bundled().plus(organisation.ids()),
+              settings.extraChromiumIds(),
+              settings.extraGeckoIds());
+    }
     if (!policy.allows(caller)) {
       LogSetup.configure(dirs.logDir(), level);
-      LoggerFactory.getLogger(HostMode.class)
-          .error(
-              "refusing caller {}: not on the allowlist (exit {})", caller, EXIT_FORBIDDEN_CALLER);
+      var log = LoggerFactory.getLogger(HostMode.class);
+      if (organisation != null && organisation.problem() != null) {
+        log.error("organisation extension ids not used: {}", organisation.problem());
+      }
+      log.error(
+          "refusing caller {}: not on the allowlist (exit {})", caller, EXIT_FORBIDDEN_CALLER);
       return EXIT_FORBIDDEN_CALLER;
     }
 

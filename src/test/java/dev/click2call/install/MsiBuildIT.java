@@ -99,10 +99,39 @@ class MsiBuildIT {
     assertThat(features).contains(List.of("Policies", "BrowserPolicies"));
     assertThat(features).doesNotContain(List.of("Main", "BrowserPolicies"));
 
-    // File table: the launcher, the jar, both manifests.
+    // File table: the launcher, the jar, both manifests, the licence and the notices.
     assertThat(table(msi, "File").stream().map(row -> row.get(2)))
         .containsExactlyInAnyOrder(
-            "click2call-host.bat", "click2call.jar", HOST + ".chromium.json", HOST + ".gecko.json");
+            "click2call-host.bat",
+            "click2call.jar",
+            HOST + ".chromium.json",
+            HOST + ".gecko.json",
+            "LICENSE.txt",
+            "THIRD-PARTY-NOTICES.md");
+
+    // EXTENSION_IDS: a deferred, elevated run of the installed launcher rewrites the manifests
+    // with the organisation's ids, between the files and the end of the install script.
+    assertThat(table(msi, "CustomAction"))
+        .contains(
+            List.of(
+                "OrganisationIds",
+                "3090",
+                "Launcher",
+                "install --stage \"[INSTALLDIR].\" --launcher click2call-host.bat --extension-id"
+                    + " \"[EXTENSION_IDS]\"",
+                ""));
+    Map<String, Integer> sequence = new java.util.HashMap<>();
+    table(msi, "InstallExecuteSequence")
+        .forEach(row -> sequence.put(row.get(0), Integer.parseInt(row.get(2))));
+    assertThat(sequence.get("OrganisationIds"))
+        .isGreaterThan(sequence.get("InstallFiles"))
+        .isLessThan(sequence.get("InstallFinalize"));
+    assertThat(table(msi, "InstallExecuteSequence"))
+        .anySatisfy(
+            row ->
+                assertThat(row)
+                    .containsExactly(
+                        "OrganisationIds", "EXTENSION_IDS AND NOT REMOVE~=\"ALL\"", "6500"));
 
     // The shipped manifests point at the launcher beside them and carry the project's ids.
     Path extracted = Files.createDirectories(temp.resolve("extracted"));

@@ -40,6 +40,20 @@ public final class HostLaunch {
     return new HostLaunch(List.of(java(), "-jar", jar.toAbsolutePath().toString()));
   }
 
+  /** {@code java -jar <jar>}: a copy of the packaged jar in a test's own folder. */
+  static HostLaunch jar(Path jar) {
+    return new HostLaunch(List.of(java(), "-jar", jar.toAbsolutePath().toString()));
+  }
+
+  /** The packaged jar failsafe passes (for copying into a test's folder). */
+  static Path packagedJarFile() {
+    Path jar = Path.of(System.getProperty("click2call.jar", "target/click2call.jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("the packaged jar is missing: " + jar + " (run mvn package)");
+    }
+    return jar;
+  }
+
   /** {@code java -cp <this JVM's class path> dev.click2call.Main}, for tests run by surefire. */
   static HostLaunch thisClassPath() {
     // Absolute entries, so the host may run in a folder of its own.

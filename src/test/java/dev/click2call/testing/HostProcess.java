@@ -46,6 +46,16 @@ public final class HostProcess implements AutoCloseable {
     return HostLaunch.packagedJar();
   }
 
+  /** A given jar (e.g. a copy of the packaged one, with files of its own beside it). */
+  public static HostLaunch jar(java.nio.file.Path jar) {
+    return HostLaunch.jar(jar);
+  }
+
+  /** Where the packaged jar is. */
+  public static java.nio.file.Path packagedJarFile() {
+    return HostLaunch.packagedJarFile();
+  }
+
   public static HostLaunch thisClassPath() {
     return HostLaunch.thisClassPath();
   }
