@@ -50,9 +50,14 @@ export class Controller {
     for (const [k, v] of Object.entries(saved.pendingConfirm ?? {})) this.pendingConfirm.set(k, v);
   }
 
-  async reloadSettings() {
-    this.settings = await loadSettings();
-    if (!this.settings.values.recentCalls) await clearHistory();
+  reloadSettings() {
+    // Kept as a promise: a content script that heard of the same change asks for its config
+    // right away and must get the new values (e.g. the country just chosen in the popup).
+    this.settingsLoad = (async () => {
+      this.settings = await loadSettings();
+      if (!this.settings.values.recentCalls) await clearHistory();
+    })();
+    return this.settingsLoad;
   }
 
   country() {
@@ -330,6 +335,7 @@ export class Controller {
   /** Effective settings for a content script, decided from the browser's sender. */
   async contentConfig(sender) {
     await this.ready;
+    await this.settingsLoad;
     const { values } = this.settings;
     const origin = senderOrigin(sender);
     const pageEvents = originAllowed(origin, values);

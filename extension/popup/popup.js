@@ -90,23 +90,15 @@ setInterval(() => {
 // Per-site detection switch for the page the popup belongs to. Its address comes from that
 // tab's own content script (GET_PAGE), so neither the "tabs" permission nor host access to
 // read tab.url is needed; Chromium gives tab.url only with them.
-async function pageTab() {
+async function candidateTabs() {
   const own = await api.tabs.getCurrent?.().catch(() => null);
-  if (!own) {
-    const [tab] = await api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
-    return tab ?? null;
-  }
-  // The popup opened as a page of its own (e.g. from a notification): the tab used last.
+  if (!own) return api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+  // The popup opened as a page of its own (e.g. from a notification): the tabs used last.
   const tabs = await api.tabs.query({ windowType: 'normal' }).catch(() => []);
-  return tabs.filter((tab) => tab.id !== own.id).sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0] ?? null;
+  return tabs.filter((tab) => tab.id !== own.id).sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0)).slice(0, 5);
 }
 
-async function pageHostname(tab) {
-  let url = tab?.url;
-  if (!url && typeof tab?.id === 'number') {
-    const reply = await api.tabs.sendMessage(tab.id, { type: PUSH.GET_PAGE }, { frameId: 0 }).catch(() => null);
-    url = typeof reply?.url === 'string' ? reply.url : null;
-  }
+function webPage(url) {
   try {
     const parsed = new URL(url ?? '');
     return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? { hostname: parsed.hostname, url: parsed.href } : null;
@@ -115,8 +107,24 @@ async function pageHostname(tab) {
   }
 }
 
+async function pageOfTab(tab) {
+  if (tab.url) return webPage(tab.url);
+  if (typeof tab.id !== 'number') return null;
+  const reply = await api.tabs.sendMessage(tab.id, { type: PUSH.GET_PAGE }, { frameId: 0 }).catch(() => null);
+  return webPage(typeof reply?.url === 'string' ? reply.url : null);
+}
+
+/** The web page the popup is about: the first candidate tab whose content script answers. */
+async function currentPage() {
+  for (const tab of await candidateTabs()) {
+    const page = await pageOfTab(tab);
+    if (page) return page;
+  }
+  return null;
+}
+
 async function setupSiteToggle() {
-  const page = await pageHostname(await pageTab());
+  const page = await currentPage();
   if (!page) return;
   const { values, locked } = await loadSettings();
   const input = $('site-detection');

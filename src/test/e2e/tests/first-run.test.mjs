@@ -33,8 +33,8 @@ function registerHost(session, launcher) {
 for (const driver of browsers) {
   test(`${driver.name}: host missing → the setup page opens; a tel: click stays ours and offers setup`, async (t) => {
     const server = await startServer();
-    t.after(() => server.close());
     const session = await openSession(t, driver, { installHost: false });
+    t.after(() => server.close()); // after the browser is gone: its keep-alive connections end with it
     const setup = await setupTab(session);
     await session.step('setup page says not installed', () => waitFor('#check[data-state=not_installed]', () =>
       setup.$eval('#check', (el) => el.dataset.state === 'not_installed'), { timeout: 15000 }));
@@ -74,7 +74,6 @@ for (const driver of browsers) {
 
   test(`${driver.name}: Linux default (baresip, no SIP domain) → "not ready" with the host's reason everywhere`, async (t) => {
     const server = await startServer();
-    t.after(() => server.close());
     const rig = await baresipRig();
     const { domain, ...noDomain } = rig.settings.baresip;
     void domain;
@@ -83,6 +82,7 @@ for (const driver of browsers) {
       settings: { softphone: 'baresip', baresip: noDomain }, hostEnv: rig.hostEnv, writeManifest: false,
       beforeLaunch: async (ctx) => { launcher = ctx.launcher; },
     });
+    t.after(() => server.close());
     const setup = await setupTab(session);
     await session.step('first: not installed', () => waitFor('#check[data-state=not_installed]', () =>
       setup.$eval('#check', (el) => el.dataset.state === 'not_installed'), { timeout: 15000 }));
