@@ -109,6 +109,7 @@ function renderCall(doc, host, call, now) {
   $('dtmf-form').hidden = !(active && call.state === 'connected' && caps.has('dtmf'));
   // The dial box says why it cannot be used instead of just greying out.
   const connected = host.state === 'connected';
+  $('dial-form').hidden = active; // during a call the call's own controls are the main element
   $('btn-dial').disabled = !connected;
   $('dial-input').disabled = !connected;
   const note = $('dial-note');
