@@ -169,6 +169,7 @@ test('baresip without a SIP domain: not ready, and a dial failure carries the ho
   await flush();
   let { state } = await ctx.send({ type: 'get-state' }, POPUP);
   assert.deepEqual(state.host.readiness, readiness);
+  assert.equal(badgeFor(ctx.host.status, null).text, '!', 'the toolbar icon says something is missing');
   const pending = route(ctx.controller, { type: 'dial', target: 'tel:+15550104477', source: 'link' }, CRM, SELF);
   await flush();
   const dial = ctx.port().lastSent('dial');
