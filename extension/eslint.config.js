@@ -5,7 +5,7 @@ export default [
   { ignores: ['dist/**', 'node_modules/**'] },
   js.configs.recommended,
   {
-    files: ['background/**/*.js', 'content/**/*.js', 'popup/**/*.js', 'options/**/*.js', 'confirm/**/*.js', 'shared/**/*.js'],
+    files: ['background/**/*.js', 'content/**/*.js', 'popup/**/*.js', 'options/**/*.js', 'confirm/**/*.js', 'setup/**/*.js', 'shared/**/*.js'],
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.browser, ...globals.webextensions } },
   },
   {

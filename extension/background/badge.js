@@ -17,6 +17,7 @@ export function badgeFor(hostStatus, call) {
   if (call?.state === 'busy') return { text: 'BUSY', color: COLORS.error };
   if (hostStatus?.state === 'disconnected' && hostStatus.code && hostStatus.code !== 'exited') return { text: '!', color: COLORS.error };
   if (hostStatus?.softphone && hostStatus.softphone.available === false) return { text: '!', color: COLORS.error };
+  if (hostStatus?.state === 'connected' && hostStatus.readiness?.ready === false) return { text: '!', color: COLORS.error }; // cannot dial numbers yet
   return { text: '', color: COLORS.call };
 }
 

@@ -5,11 +5,12 @@ import { ext, t, readArea, writeArea } from '../shared/browser.js';
 import { ERR, PUSH, okReply, errorReply, pageEventDetail } from '../shared/messages.js';
 import { parseTarget, extractTarget } from '../shared/phone.js';
 import { dialString } from '../shared/dial-rules.js';
-import { loadSettings, homeCountry, detectionEnabledFor, originAllowed } from '../shared/settings.js';
+import { loadSettings, homeCountry, countryInfo, localeCountry, detectionEnabledFor, originAllowed } from '../shared/settings.js';
 import { CallStore } from './calls.js';
 import { badgeFor, showBadge } from './badge.js';
 import { showIncoming, clearIncoming } from './notifications.js';
-import { readHistory, recordCall, entryForEndedCall, clearHistory } from './history.js';
+import { readHistory, recordCall, entryForEndedCall, clearHistory, entryForFailedDial } from './history.js';
+import { dialFailureText, SETUP_CODES } from './host-errors.js';
 
 const DIAL_INTERVAL_MS = 1500; // at most one dial per tab in this time: stops click-storms
 const CALL_CONTROL = ['answer', 'hangup', 'decline', 'hold', 'transfer', 'dtmf'];
@@ -49,9 +50,14 @@ export class Controller {
     for (const [k, v] of Object.entries(saved.pendingConfirm ?? {})) this.pendingConfirm.set(k, v);
   }
 
-  async reloadSettings() {
-    this.settings = await loadSettings();
-    if (!this.settings.values.recentCalls) await clearHistory();
+  reloadSettings() {
+    // Kept as a promise: a content script that heard of the same change asks for its config
+    // right away and must get the new values (e.g. the country just chosen in the popup).
+    this.settingsLoad = (async () => {
+      this.settings = await loadSettings();
+      if (!this.settings.values.recentCalls) await clearHistory();
+    })();
+    return this.settingsLoad;
   }
 
   country() {
@@ -95,6 +101,8 @@ export class Controller {
       capabilities: s.capabilities,
       host: s.host,
       retryInMs: s.retryInMs ?? null,
+      readiness: s.readiness ?? null,
+      setupNeeded: s.state !== 'connected' && SETUP_CODES.includes(s.code),
     };
   }
 
@@ -119,6 +127,9 @@ export class Controller {
       recent: this.settings.values.recentCalls ? await readHistory() : [],
       recentEnabled: this.settings.values.recentCalls,
       country: this.country(),
+      countryInfo: { ...countryInfo(this.settings.values, this.settings.locked, this.locale), locked: this.settings.locked.includes('defaultCountry') },
+      locale: this.locale,
+      browserCountry: localeCountry(this.locale),
     };
   }
 
@@ -167,21 +178,37 @@ export class Controller {
 
   async sendDial(parsed, { tabId, frameId }) {
     if (this.port.status.state !== 'connected') {
-      return { ...this.failure(ERR.HOST_UNAVAILABLE, 'errorHostUnavailable', [this.hostView().fix ?? '']), host: this.hostView() };
+      const host = this.hostView();
+      const result = host.setupNeeded
+        ? { ...this.failure(ERR.HOST_UNAVAILABLE, 'errorNotSetUp'), host, action: 'setup' }
+        : { ...this.failure(ERR.HOST_UNAVAILABLE, 'errorHostUnavailable', [host.fix ?? '']), host, action: 'setup' };
+      await this.recordFailedDial(parsed, result.text);
+      return result;
     }
     const { values } = this.settings;
     const target = dialString(parsed, { dialFormat: values.dialFormat, dialPrefix: values.dialPrefix, homeCountry: this.country() });
     this.calls.noteDial({ tabId, frameId, dialed: target, at: this.now() });
     const reply = await this.port.request('dial', { target });
-    if (!reply.ok) return this.hostFailure(reply, parsed.display);
+    if (!reply.ok) {
+      const result = { ...this.hostFailure(reply, parsed.display), action: this.port.status.readiness?.ready === false ? 'setup' : undefined };
+      await this.recordFailedDial(parsed, result.text);
+      return result;
+    }
     const dialed = typeof reply.dialed === 'string' ? reply.dialed : target;
     const extensionNote = parsed.ext ? ` ${t('callingExtension', [parsed.ext])}` : '';
     return okReply({ dialed, display: parsed.display, text: `${t('callingNumber', [dialed])}${extensionNote}` });
   }
 
+  recordFailedDial(parsed, reason) {
+    return recordCall(entryForFailedDial(parsed.target, reason, this.now()), this.settings.values.recentCalls).then(() => this.broadcastState());
+  }
+
   hostFailure(reply, display = '') {
     const code = reply.error?.code ?? 'internal';
     const message = reply.error?.message ?? '';
+    // The host's own reason says what is missing (e.g. baresip without a SIP domain).
+    const withReason = dialFailureText(code, message, this.port.status.readiness);
+    if (withReason) return { ...errorReply(code, message), text: withReason };
     switch (code) {
       case 'invalid_target': return this.failure(code, 'errorInvalidNumber', undefined, message);
       case 'softphone_unavailable': return this.failure(code, 'errorSoftphoneUnavailable', undefined, message);
@@ -308,6 +335,7 @@ export class Controller {
   /** Effective settings for a content script, decided from the browser's sender. */
   async contentConfig(sender) {
     await this.ready;
+    await this.settingsLoad;
     const { values } = this.settings;
     const origin = senderOrigin(sender);
     const pageEvents = originAllowed(origin, values);

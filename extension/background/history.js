@@ -24,8 +24,14 @@ export async function recordCall(entry, enabled) {
     outcome: entry.outcome,
     at: entry.at ?? Date.now(),
     durationMs: entry.durationMs ?? null,
+    ...(typeof entry.reason === 'string' ? { reason: entry.reason.slice(0, 300) } : {}),
   };
   await ext().storage.local.set({ [KEY]: [item, ...list].slice(0, HISTORY_LIMIT) });
+}
+
+/** A dial that never became a call (host missing, softphone refused): listed as failed, with why. */
+export function entryForFailedDial(target, reason, now = Date.now()) {
+  return { remote: target, direction: 'out', outcome: 'failed', at: now, durationMs: null, reason };
 }
 
 /** Turn a call that just ended into a history entry. */

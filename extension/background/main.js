@@ -5,6 +5,7 @@ import { ext } from '../shared/browser.js';
 import { HostPort, HOST_NAME } from './port.js';
 import { Controller } from './controller.js';
 import { route } from './router.js';
+import { openSetupIfNeeded } from './setup-tab.js';
 import { createMenus, targetFromMenuClick } from './menus.js';
 import { INCOMING_ID, BUTTON_ANSWER } from './notifications.js';
 import { COMMAND_DIAL_SELECTION, COMMAND_HANG_UP, selectionInActiveTab } from './shortcuts.js';
@@ -30,7 +31,10 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true; // reply asynchronously
 });
 
-api.runtime.onInstalled.addListener(() => createMenus());
+api.runtime.onInstalled.addListener((details) => {
+  createMenus();
+  if (details?.reason === 'install') openSetupIfNeeded(port); // first run: say what is missing
+});
 api.runtime.onStartup?.addListener(() => createMenus());
 
 api.contextMenus?.onClicked.addListener((info, tab) => {

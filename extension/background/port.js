@@ -8,6 +8,20 @@ const BACKOFF_MS = [500, 1000, 2000, 5000, 10000, 30000];
 const REQUEST_TIMEOUT_MS = 10000;
 const HELLO_TIMEOUT_MS = 5000;
 
+/**
+ * The host's `readiness` (can a clicked number be dialed now), checked field by field; null when
+ * the host does not send it (an older host), so the UI falls back to `softphone.available`.
+ * The message is shown as text only.
+ */
+export function readinessOf(raw) {
+  if (!raw || typeof raw !== 'object' || typeof raw.ready !== 'boolean' || typeof raw.code !== 'string') return null;
+  return {
+    ready: raw.ready,
+    code: raw.code.slice(0, 40),
+    message: typeof raw.message === 'string' ? raw.message.slice(0, 600) : null,
+  };
+}
+
 export class HostPort {
   /**
    * @param {object} deps
@@ -29,7 +43,7 @@ export class HostPort {
     this.nextId = 1;
     this.attempt = 0;
     this.retryTimer = null;
-    this.status = { state: 'disconnected', error: null, code: null, fixKey: null, host: null, softphone: null, capabilities: [] };
+    this.status = { state: 'disconnected', error: null, code: null, fixKey: null, host: null, softphone: null, capabilities: [], readiness: null };
   }
 
   setStatus(patch) {
@@ -71,6 +85,7 @@ export class HostPort {
     this.setStatus({
       state: 'connected', error: null, code: null, fixKey: null,
       protocol: reply.protocol ?? null, host: reply.host ?? null, softphone: reply.softphone ?? null, capabilities,
+      readiness: reply.ok ? readinessOf(reply.readiness) : null,
     });
   }
 
@@ -85,8 +100,19 @@ export class HostPort {
     } else if (msg.type === 'event') {
       if (msg.event === 'softphone' && typeof msg.available === 'boolean') {
         this.setStatus({ softphone: { kind: msg.kind ?? null, available: msg.available, registration: msg.registration ?? null } });
+        this.refreshReadiness(); // the event does not carry it; status does
       }
       this.onEvent(msg);
+    }
+  }
+
+  /** Ask the host again whether it can dial (after a softphone change). */
+  async refreshReadiness() {
+    const port = this.port;
+    const reply = await this.request('status');
+    if (reply.ok && this.port === port && this.status.state === 'connected') {
+      const readiness = readinessOf(reply.readiness);
+      if (JSON.stringify(readiness) !== JSON.stringify(this.status.readiness)) this.setStatus({ readiness });
     }
   }
 
@@ -132,7 +158,7 @@ export class HostPort {
     this.pending.clear();
     const error = message || 'Native host has exited.';
     const { code, fixKey } = classifyHostError(error);
-    this.setStatus({ state: 'disconnected', error, code, fixKey, capabilities: [] });
+    this.setStatus({ state: 'disconnected', error, code, fixKey, capabilities: [], readiness: null });
     this.scheduleReconnect();
   }
 

@@ -4,6 +4,7 @@
 import { REQ, ERR, errorReply, okReply, senderKind, validateRequest } from '../shared/messages.js';
 import { saveSetting } from '../shared/settings.js';
 import { clearHistory } from './history.js';
+import { openSetup } from './setup-tab.js';
 
 export async function route(controller, rawMessage, sender, self) {
   const kind = senderKind(sender, self);
@@ -14,6 +15,7 @@ export async function route(controller, rawMessage, sender, self) {
   switch (msg.type) {
     case REQ.DIAL: return controller.dialFromContent(msg, sender);
     case REQ.CONTENT_CONFIG: return controller.contentConfig(sender);
+    case REQ.OPEN_SETUP: return openSetup(controller);
     case REQ.GET_STATE: return okReply({ state: await controller.stateView() });
     case REQ.POPUP_DIAL: return controller.dialFromUser(msg.target);
     case REQ.ANSWER:

@@ -17,6 +17,18 @@ function callLinkOf(event) {
   return null;
 }
 
+/** What a link dials, for the "Calling …" toast: the number or address, never the link's text. */
+export function numberOf(href) {
+  const rest = href.replace(/^[a-z]+:(\/\/)?/i, '');
+  let value = rest;
+  try {
+    value = decodeURIComponent(rest);
+  } catch {
+    // keep it as written
+  }
+  return value.split(/[;?]/)[0].trim().slice(0, 64);
+}
+
 /**
  * @param {Window} win
  * @param {object} deps
@@ -36,17 +48,13 @@ export function installLinkTakeover(win, { config, dial, toast, t }) {
     if (!ours && !cfg.takeOverLinks) return;
     const modified = event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
     if (modified && cfg.modifierClick !== 'dial') return; // the browser's own handling
-    if (!cfg.hostReachable) {
-      // Never a dead click: the browser's own tel: handler gets it, and we say why.
-      toast(t('toastHostUnreachableFallback'), 'error');
-      return;
-    }
+    // Ours from here, also when the host is missing: a second handler (the browser's own tel:
+    // app) must not open as well. The background then answers with what to set up.
     event.preventDefault();
     event.stopImmediatePropagation();
-    const shown = (link.node.textContent ?? '').trim().slice(0, 64) || link.href.replace(/^[a-z]+:/i, '');
-    toast(t('toastDialing', [shown]), 'info');
+    if (cfg.hostReachable) toast(t('toastDialing', [numberOf(link.href)]), 'info');
     dial(link.href, ours ? 'text' : 'link').then((reply) => {
-      toast(reply?.text ?? t('errorInternal', ['']), reply?.ok ? 'info' : 'error');
+      toast(reply?.text ?? t('errorInternal', ['']), reply?.ok ? 'info' : 'error', { action: reply?.action });
     });
   }
   win.addEventListener('click', onClick, true);

@@ -10,7 +10,8 @@ import { createToast } from './toast.js';
 
 const api = ext();
 const doc = document;
-const toast = createToast(doc);
+// A toast's "Set up" button asks the background to open the setup page.
+const toast = createToast(doc, { onSetup: () => send({ type: REQ.OPEN_SETUP }), t });
 let config = { detect: false, takeOverLinks: true, modifierClick: 'browser', hostReachable: false, pageEvents: false, country: null };
 let scanner = null;
 
@@ -35,9 +36,11 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message.type === PUSH.CALL && typeof message.detail === 'string') {
     dispatchToPage(doc, EVENT_CALL, message.detail);
   } else if (message.type === PUSH.TOAST && typeof message.text === 'string') {
-    toast(message.text, message.kind === 'error' ? 'error' : 'info');
+    toast(message.text, message.kind === 'error' ? 'error' : 'info', { action: message.action });
   } else if (message.type === PUSH.GET_SELECTION) {
     sendResponse({ text: String(window.getSelection?.() ?? '').slice(0, 256) });
+  } else if (message.type === PUSH.GET_PAGE && window === window.top) {
+    sendResponse({ url: location.href }); // the popup's per-site switch: this page's address
   }
   return undefined;
 });

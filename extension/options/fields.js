@@ -1,18 +1,26 @@
-// The options form, one row per setting (same keys as shared/settings.js and managed_schema.json).
+// The options form, one row per setting (same keys as shared/settings.js and managed_schema.json),
+// in the group it is shown under. Adding a setting is adding a row here.
+export const GROUPS = [
+  ['numbers', 'optionsGroupNumbers'],
+  ['pages', 'optionsGroupPages'],
+  ['calling', 'optionsGroupCalling'],
+  ['privacy', 'optionsGroupPrivacy'],
+];
+
 export const FIELDS = [
-  { key: 'defaultCountry', kind: 'text', label: 'optDefaultCountry', size: 4 },
-  { key: 'detectNumbers', kind: 'checkbox', label: 'optDetectNumbers' },
-  { key: 'siteAllowlist', kind: 'list', label: 'optSiteAllowlist' },
-  { key: 'siteDenylist', kind: 'list', label: 'optSiteDenylist' },
-  { key: 'takeOverLinks', kind: 'checkbox', label: 'optTakeOverLinks' },
-  { key: 'modifierClick', kind: 'select', label: 'optModifierClick', choices: [['browser', 'optModifierClickBrowser'], ['dial', 'optModifierClickDial']] },
-  { key: 'confirmBeforeDial', kind: 'checkbox', label: 'optConfirmBeforeDial' },
-  { key: 'warnPremiumRate', kind: 'checkbox', label: 'optWarnPremiumRate' },
-  { key: 'dialFormat', kind: 'select', label: 'optDialFormat', choices: [['e164', 'optDialFormatE164'], ['local', 'optDialFormatLocal']] },
-  { key: 'dialPrefix', kind: 'text', label: 'optDialPrefix', size: 4 },
-  { key: 'pageEventOrigins', kind: 'list', label: 'optPageEventOrigins' },
-  { key: 'notifyIncoming', kind: 'checkbox', label: 'optNotifyIncoming' },
-  { key: 'recentCalls', kind: 'checkbox', label: 'optRecentCalls' },
+  { key: 'defaultCountry', kind: 'country', label: 'optDefaultCountry', group: 'numbers' },
+  { key: 'dialFormat', kind: 'select', label: 'optDialFormat', group: 'numbers', choices: [['e164', 'optDialFormatE164'], ['local', 'optDialFormatLocal']] },
+  { key: 'dialPrefix', kind: 'text', label: 'optDialPrefix', group: 'numbers', size: 4 },
+  { key: 'detectNumbers', kind: 'checkbox', label: 'optDetectNumbers', group: 'pages' },
+  { key: 'siteAllowlist', kind: 'list', label: 'optSiteAllowlist', group: 'pages' },
+  { key: 'siteDenylist', kind: 'list', label: 'optSiteDenylist', group: 'pages' },
+  { key: 'takeOverLinks', kind: 'checkbox', label: 'optTakeOverLinks', group: 'pages' },
+  { key: 'modifierClick', kind: 'select', label: 'optModifierClick', group: 'pages', choices: [['browser', 'optModifierClickBrowser'], ['dial', 'optModifierClickDial']] },
+  { key: 'pageEventOrigins', kind: 'list', label: 'optPageEventOrigins', group: 'pages' },
+  { key: 'confirmBeforeDial', kind: 'checkbox', label: 'optConfirmBeforeDial', group: 'calling' },
+  { key: 'warnPremiumRate', kind: 'checkbox', label: 'optWarnPremiumRate', group: 'calling' },
+  { key: 'notifyIncoming', kind: 'checkbox', label: 'optNotifyIncoming', group: 'calling' },
+  { key: 'recentCalls', kind: 'checkbox', label: 'optRecentCalls', group: 'privacy' },
 ];
 
 /** Read a field's input back into a setting value. */
@@ -20,7 +28,7 @@ export function readField(field, input) {
   switch (field.kind) {
     case 'checkbox': return input.checked;
     case 'list': return input.value.split('\n').map((s) => s.trim().toLowerCase()).filter(Boolean);
-    case 'text': return field.key === 'defaultCountry' ? input.value.trim().toUpperCase() : input.value.trim();
+    case 'text': return input.value.trim();
     default: return input.value;
   }
 }

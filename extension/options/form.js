@@ -1,8 +1,25 @@
-// Builds the options form and shows which fields the organisation locked.
+// Builds the options form in its groups and shows which fields the organisation locked and
+// what is wrong with a value.
 import { t } from '../shared/browser.js';
-import { FIELDS, writeField } from './fields.js';
+import { countriesByName, countryName } from '../shared/countries.js';
+import { FIELDS, GROUPS, writeField } from './fields.js';
 
-function inputFor(doc, field) {
+function countrySelect(doc, locale, browserCountry) {
+  const select = doc.createElement('select');
+  const first = doc.createElement('option');
+  first.value = '';
+  first.textContent = browserCountry ? t('optCountryFromBrowser', [countryName(browserCountry, locale)]) : t('optCountryFromBrowserNone');
+  select.append(first);
+  for (const { code, name } of countriesByName(locale)) {
+    const option = doc.createElement('option');
+    option.value = code;
+    option.textContent = `${name} (${code})`;
+    select.append(option);
+  }
+  return select;
+}
+
+function inputFor(doc, field, context) {
   let input;
   if (field.kind === 'checkbox') {
     input = doc.createElement('input');
@@ -10,6 +27,8 @@ function inputFor(doc, field) {
   } else if (field.kind === 'list') {
     input = doc.createElement('textarea');
     input.rows = 3;
+  } else if (field.kind === 'country') {
+    input = countrySelect(doc, context.locale, context.browserCountry);
   } else if (field.kind === 'select') {
     input = doc.createElement('select');
     for (const [value, label] of field.choices) {
@@ -28,12 +47,26 @@ function inputFor(doc, field) {
   return input;
 }
 
-export function buildForm(doc, container) {
+/**
+ * @param {{locale?: string, browserCountry?: string|null}} context  for the country list
+ */
+export function buildForm(doc, container, context = {}) {
+  const groups = new Map();
+  for (const [id, label] of GROUPS) {
+    const set = doc.createElement('fieldset');
+    set.className = 'group';
+    set.id = `group-${id}`;
+    const legend = doc.createElement('legend');
+    legend.textContent = t(label);
+    set.append(legend);
+    groups.set(id, set);
+    container.append(set);
+  }
   for (const field of FIELDS) {
     const row = doc.createElement('div');
     row.className = `field field-${field.kind}`;
     row.dataset.key = field.key;
-    const input = inputFor(doc, field);
+    const input = inputFor(doc, field, { locale: context.locale ?? 'en', browserCountry: context.browserCountry ?? null });
     const label = doc.createElement('label');
     label.htmlFor = input.id;
     label.textContent = t(field.label);
@@ -41,6 +74,12 @@ export function buildForm(doc, container) {
     note.className = 'locked-note muted';
     note.textContent = t('optionsLockedNote');
     note.hidden = true;
+    const problem = doc.createElement('p');
+    problem.className = 'problem';
+    problem.id = `problem-${field.key}`;
+    problem.setAttribute('role', 'alert');
+    problem.hidden = true;
+    input.setAttribute('aria-describedby', problem.id);
     if (field.kind === 'checkbox') row.append(input, label, note);
     else row.append(label, input, note);
     if (field.kind === 'list') {
@@ -49,8 +88,19 @@ export function buildForm(doc, container) {
       hint.textContent = t('optionsListHint');
       row.append(hint);
     }
-    container.append(row);
+    row.append(problem);
+    (groups.get(field.group) ?? groups.values().next().value).append(row);
   }
+}
+
+/** Show (or clear, with null) what is wrong with a field's value, next to the field. */
+export function showProblem(doc, key, text) {
+  const problem = doc.getElementById(`problem-${key}`);
+  const input = doc.getElementById(`opt-${key}`);
+  problem.hidden = !text;
+  problem.textContent = text ?? '';
+  if (text) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
 }
 
 /** Put values into the form; locked fields are disabled and marked data-locked="true". */
@@ -58,7 +108,7 @@ export function fillForm(doc, { values, locked }) {
   for (const field of FIELDS) {
     const input = doc.getElementById(`opt-${field.key}`);
     const row = input.closest('.field');
-    if (doc.activeElement !== input) writeField(field, input, values[field.key]);
+    if (doc.activeElement !== input && input.getAttribute('aria-invalid') !== 'true') writeField(field, input, values[field.key]);
     const isLocked = locked.includes(field.key);
     input.disabled = isLocked;
     for (const el of [input, row]) {

@@ -70,31 +70,70 @@ $('link-options').addEventListener('click', (event) => {
   event.preventDefault();
   api.runtime.openOptionsPage();
 });
+for (const id of ['link-setup', 'btn-setup']) {
+  $(id).addEventListener('click', (event) => {
+    event.preventDefault();
+    send({ type: REQ.OPEN_SETUP }).then(() => window.close());
+  });
+}
+// The default country in one step: choosing it saves it (the background refuses a locked one).
+$('country-select').addEventListener('change', async (event) => {
+  const result = await act({ type: REQ.SET_SETTING, key: 'defaultCountry', value: event.target.value });
+  if (result?.ok) show(null);
+});
 
 // The live timer: re-render once a second while a call is connected.
 setInterval(() => {
   if (state?.call?.state === 'connected') render(document, state);
 }, 1000);
 
-// Per-site detection switch for the active tab (needs the tab's URL, which the browser gives
-// only where the extension has host access).
-async function setupSiteToggle() {
-  const [tab] = await api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
-  let hostname = null;
+// Per-site detection switch for the page the popup belongs to. Its address comes from that
+// tab's own content script (GET_PAGE), so neither the "tabs" permission nor host access to
+// read tab.url is needed; Chromium gives tab.url only with them.
+async function candidateTabs() {
+  const own = await api.tabs.getCurrent?.().catch(() => null);
+  if (!own) return api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+  // The popup opened as a page of its own (e.g. from a notification): the tabs used last.
+  const tabs = await api.tabs.query({ windowType: 'normal' }).catch(() => []);
+  return tabs.filter((tab) => tab.id !== own.id).sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0)).slice(0, 5);
+}
+
+function webPage(url) {
   try {
-    const url = new URL(tab?.url ?? '');
-    if (url.protocol === 'http:' || url.protocol === 'https:') hostname = url.hostname;
+    const parsed = new URL(url ?? '');
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? { hostname: parsed.hostname, url: parsed.href } : null;
   } catch {
-    return;
+    return null;
   }
-  if (!hostname) return;
+}
+
+async function pageOfTab(tab) {
+  if (tab.url) return webPage(tab.url);
+  if (typeof tab.id !== 'number') return null;
+  const reply = await api.tabs.sendMessage(tab.id, { type: PUSH.GET_PAGE }, { frameId: 0 }).catch(() => null);
+  return webPage(typeof reply?.url === 'string' ? reply.url : null);
+}
+
+/** The web page the popup is about: the first candidate tab whose content script answers. */
+async function currentPage() {
+  for (const tab of await candidateTabs()) {
+    const page = await pageOfTab(tab);
+    if (page) return page;
+  }
+  return null;
+}
+
+async function setupSiteToggle() {
+  const page = await currentPage();
+  if (!page) return;
   const { values, locked } = await loadSettings();
   const input = $('site-detection');
-  input.checked = detectionEnabledFor(tab.url, values);
+  input.checked = detectionEnabledFor(page.url, values);
   input.disabled = !values.detectNumbers || locked.includes('siteDenylist') || values.siteAllowlist.length > 0;
-  $('site-detection-label').textContent = t('popupDetectOnSite', [hostname]);
+  $('site-detection-label').textContent = t('popupDetectOnSite', [page.hostname]);
   $('site-detection-row').hidden = false;
-  input.addEventListener('change', () => act({ type: REQ.SET_SITE_DETECTION, hostname, enabled: input.checked }));
+  $('site-detection-row').dataset.hostname = page.hostname;
+  input.addEventListener('change', () => act({ type: REQ.SET_SITE_DETECTION, hostname: page.hostname, enabled: input.checked }));
 }
 setupSiteToggle();
 

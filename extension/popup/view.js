@@ -2,20 +2,30 @@
 // feed it states.
 import { t } from '../shared/browser.js';
 import { formatDuration } from '../shared/time.js';
+import { countriesByName, countryName } from '../shared/countries.js';
 
 const ACTIVE = ['dialing', 'ringing', 'incoming', 'connected'];
+const SOFTPHONE_NAMES = { microsip: 'MicroSIP', baresip: 'baresip' };
 
-function hostText(host) {
-  if (host.state === 'connected') return t('popupHostConnected', [host.host?.version ?? '']);
-  if (host.state === 'connecting') return t('popupHostConnecting');
-  return t('popupHostDisconnected');
+function softphoneName(host) {
+  const kind = host.softphone?.kind;
+  return SOFTPHONE_NAMES[kind] ?? t('popupYourSoftphone');
 }
 
-function softphoneText(host) {
-  const sp = host.softphone;
-  if (!sp || host.state !== 'connected') return t('popupSoftphoneUnknown');
-  const name = sp.kind ?? 'Softphone';
-  return sp.available ? t('popupSoftphoneAvailable', [name]) : t('popupSoftphoneUnavailable', [name]);
+/**
+ * Can a clicked number be dialed? The host's readiness when it sends one; an older host only
+ * says whether the softphone is available.
+ */
+export function readinessOf(host) {
+  if (host.state !== 'connected') return null;
+  if (host.readiness) return host.readiness;
+  return { ready: Boolean(host.softphone?.available), code: host.softphone?.available ? 'ready' : 'unavailable', message: null };
+}
+
+function headerState(host, readiness) {
+  if (host.state === 'connected') return readiness?.ready ? t('popupStateReady') : t('popupStateNotReady');
+  if (host.state === 'connecting') return t('popupStateConnecting');
+  return host.setupNeeded ? t('popupStateNotSetUp') : t('popupStateNotConnected');
 }
 
 // The softphone's SIP registration, or null when unknown; the reason is the registrar's own
@@ -41,32 +51,49 @@ function callText(call) {
   }
 }
 
-export function render(doc, state, now = Date.now()) {
+function renderConnection(doc, host) {
   const $ = (id) => doc.getElementById(id);
-  const { host, call } = state;
-  $('host-status').dataset.state = host.state;
-  $('host-status').textContent = hostText(host);
+  const readiness = readinessOf(host);
+  const status = $('host-status');
+  status.dataset.state = host.state;
+  status.dataset.ready = readiness ? String(readiness.ready) : '';
+  status.textContent = headerState(host, readiness);
+
   const sp = $('softphone-status');
   sp.dataset.available = host.state === 'connected' && host.softphone ? String(Boolean(host.softphone.available)) : 'unknown';
-  sp.textContent = softphoneText(host);
+  sp.hidden = !readiness?.ready;
+  sp.textContent = readiness?.ready ? t('popupReadyDetail', [softphoneName(host)]) : '';
   const reg = $('softphone-registration');
   const regText = registrationText(host);
   reg.hidden = regText === null;
   reg.dataset.state = regText === null ? '' : host.softphone.registration.state;
   reg.textContent = regText ?? '';
 
-  const showError = host.state !== 'connected' && Boolean(host.error);
+  const notReady = Boolean(readiness) && !readiness.ready;
+  $('readiness').hidden = !notReady;
+  $('readiness').dataset.code = notReady ? readiness.code : '';
+  $('readiness-title').textContent = notReady ? t('popupNotReadyDetail', [softphoneName(host)]) : '';
+  $('readiness-message').textContent = notReady ? (readiness.message ?? t('errorSoftphoneUnavailable')) : '';
+
+  const showError = host.state === 'disconnected' && Boolean(host.error);
   $('host-error').hidden = !showError;
   $('host-error').dataset.code = host.code ?? '';
   $('host-error-fix').textContent = showError ? (host.fix ?? '') : '';
   $('host-error-detail').textContent = showError ? t('popupBrowserError', [host.error]) : '';
 
+  $('connection-actions').hidden = !(showError || notReady);
+  $('btn-setup').hidden = !(host.setupNeeded || notReady);
+  $('btn-reconnect').classList.toggle('primary', !host.setupNeeded && !notReady);
+}
+
+function renderCall(doc, host, call, now) {
+  const $ = (id) => doc.getElementById(id);
   const active = Boolean(call) && ACTIVE.includes(call.state);
   const callState = $('call-state');
   callState.dataset.state = call ? call.state : 'idle';
   callState.dataset.hold = String(Boolean(call?.onHold));
   callState.dataset.direction = call?.direction ?? '';
-  callState.textContent = call ? callText(call) : t('popupNoCall');
+  callState.textContent = call ? callText(call) : t('popupIdle');
   const timer = $('call-timer');
   timer.hidden = !(active && call.state === 'connected' && call.since != null);
   timer.textContent = timer.hidden ? '0:00' : formatDuration(now - call.since);
@@ -80,8 +107,54 @@ export function render(doc, state, now = Date.now()) {
   $('btn-hold').textContent = call?.onHold ? t('buttonResume') : t('buttonHold');
   $('transfer-form').hidden = !(active && call.state === 'connected' && caps.has('transfer'));
   $('dtmf-form').hidden = !(active && call.state === 'connected' && caps.has('dtmf'));
-  $('btn-dial').disabled = host.state !== 'connected';
+  // The dial box says why it cannot be used instead of just greying out.
+  const connected = host.state === 'connected';
+  $('dial-form').hidden = active; // during a call the call's own controls are the main element
+  $('btn-dial').disabled = !connected;
+  $('dial-input').disabled = !connected;
+  const note = $('dial-note');
+  note.hidden = connected;
+  note.textContent = connected ? '' : t(host.setupNeeded ? 'popupDialNeedsSetup' : 'popupDialWaiting');
+}
 
+const SOURCE_KEYS = { policy: 'popupCountrySourcePolicy', user: 'popupCountrySourceUser', browser: 'popupCountrySourceBrowser' };
+
+/**
+ * The default-country select: "from the browser language (…)" first, then every country by its
+ * name in the user's language. Built once per locale and browser country.
+ */
+export function renderCountry(doc, info, locale, browserCountry) {
+  const select = doc.getElementById('country-select');
+  const signature = `${locale}|${browserCountry ?? ''}`;
+  if (select.dataset.built !== signature) {
+    const first = doc.createElement('option');
+    first.value = '';
+    first.textContent = browserCountry ? t('optCountryFromBrowser', [countryName(browserCountry, locale)]) : t('optCountryFromBrowserNone');
+    const options = countriesByName(locale).map(({ code, name }) => {
+      const option = doc.createElement('option');
+      option.value = code;
+      option.textContent = name;
+      return option;
+    });
+    select.replaceChildren(first, ...options);
+    select.dataset.built = signature;
+  }
+  select.value = info.source === 'user' || info.source === 'policy' ? info.country : '';
+  select.disabled = Boolean(info.locked);
+  const source = doc.getElementById('country-source');
+  source.dataset.source = info.source ?? 'none';
+  const named = info.country ? `${countryName(info.country, locale)} (${info.country}) — ` : '';
+  source.textContent = `${named}${t(SOURCE_KEYS[info.source] ?? 'popupCountrySourceNone')}`;
+}
+
+export function render(doc, state, now = Date.now()) {
+  const { host, call } = state;
+  renderConnection(doc, host);
+  renderCall(doc, host, call, now);
+  if (state.countryInfo) {
+    const browserCountry = state.countryInfo.source === 'browser' ? state.countryInfo.country : (state.browserCountry ?? null);
+    renderCountry(doc, state.countryInfo, state.locale ?? 'en', browserCountry);
+  }
   renderRecent(doc, state);
 }
 
@@ -99,9 +172,10 @@ function renderRecent(doc, state) {
     who.textContent = `${entry.direction === 'in' ? '↙' : '↗'} ${entry.remote ?? t('remoteUnknown')}`;
     const when = doc.createElement('span');
     when.className = 'muted';
-    const outcome = { answered: 'outcomeAnswered', missed: 'outcomeMissed' }[entry.outcome] ?? 'outcomeNotAnswered';
+    const outcome = { answered: 'outcomeAnswered', missed: 'outcomeMissed', failed: 'outcomeFailed' }[entry.outcome] ?? 'outcomeNotAnswered';
     const duration = entry.durationMs != null ? ` ${formatDuration(entry.durationMs)}` : '';
     when.textContent = `${new Date(entry.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} ${t(outcome)}${duration}`;
+    if (typeof entry.reason === 'string') li.title = entry.reason; // why it failed, as text
     li.append(who, when);
     list.append(li);
   }

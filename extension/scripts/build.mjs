@@ -21,10 +21,12 @@ const results = await Promise.all([
   build({ ...common, entryPoints: [path.join(root, 'popup/popup.js')], outfile: path.join(dist, 'popup/popup.js') }),
   build({ ...common, entryPoints: [path.join(root, 'options/options.js')], outfile: path.join(dist, 'options/options.js') }),
   build({ ...common, entryPoints: [path.join(root, 'confirm/confirm.js')], outfile: path.join(dist, 'confirm/confirm.js') }),
+  build({ ...common, entryPoints: [path.join(root, 'setup/setup.js')], outfile: path.join(dist, 'setup/setup.js') }),
 ]);
 
 const statics = ['manifest.json', 'managed_schema.json', '_locales', 'icons', 'content/links.css',
-  'popup/popup.html', 'popup/popup.css', 'options/options.html', 'confirm/confirm.html', 'shared/page.css'];
+  'popup/popup.html', 'popup/popup.css', 'options/options.html', 'confirm/confirm.html', 'shared/page.css',
+  'setup/setup.html', 'setup/setup.css'];
 for (const file of statics) {
   await cp(path.join(root, file), path.join(dist, file), { recursive: true });
 }

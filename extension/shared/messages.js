@@ -8,6 +8,7 @@ export const REQ = {
   // allowed from content scripts
   DIAL: 'dial', // {target, source: 'link'|'text'|'page', activation?: boolean}
   CONTENT_CONFIG: 'content-config', // {} → effective settings for the sender's page
+  OPEN_SETUP: 'open-setup', // {} → opens (or focuses) the setup page; content and pages
   // extension pages only (popup, options, confirm)
   GET_STATE: 'get-state',
   POPUP_DIAL: 'popup-dial', // {target}
@@ -31,6 +32,7 @@ export const PUSH = {
   CALL: 'call', // {detail} to a content script: a click2call:call page event
   TOAST: 'toast', // {text, kind: 'info'|'error'} to a content script
   GET_SELECTION: 'get-selection', // → {text}
+  GET_PAGE: 'get-page', // → {url} of the tab's top frame, for the popup's per-site switch
 };
 
 /** Error codes inside the extension; the host's codes pass through unchanged. */
@@ -60,6 +62,7 @@ const PAGE = 'extension';
 const SCHEMA = {
   [REQ.DIAL]: { from: [CONTENT], fields: { target: str(256), source: oneOf('link', 'text', 'page'), activation: optional(bool) } },
   [REQ.CONTENT_CONFIG]: { from: [CONTENT], fields: {} },
+  [REQ.OPEN_SETUP]: { from: [CONTENT, PAGE], fields: {} },
   [REQ.GET_STATE]: { from: [PAGE], fields: {} },
   [REQ.POPUP_DIAL]: { from: [PAGE], fields: { target: str(256) } },
   [REQ.ANSWER]: { from: [PAGE], fields: {} },

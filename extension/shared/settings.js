@@ -3,15 +3,15 @@
 // locked: the options page shows it as set by the organisation and the background refuses to
 // change it.
 import { ext, readArea } from './browser.js';
+import { isCountryCode } from './countries.js';
 
-const COUNTRY = /^([A-Z]{2})?$/;
 const HOSTNAME = /^(\*\.)?[a-z0-9.-]{1,253}$/;
 const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9.-]{1,253}(:[0-9]{1,5})?$/;
 
 const list = (pattern) => (v) => Array.isArray(v) && v.length <= 500 && v.every((s) => typeof s === 'string' && pattern.test(s));
 
 export const SETTINGS = {
-  defaultCountry: { default: '', valid: (v) => typeof v === 'string' && COUNTRY.test(v) },
+  defaultCountry: { default: '', valid: (v) => v === '' || isCountryCode(v) },
   detectNumbers: { default: true, valid: (v) => typeof v === 'boolean' },
   siteAllowlist: { default: [], valid: list(HOSTNAME) },
   siteDenylist: { default: [], valid: list(HOSTNAME) },
@@ -66,9 +66,44 @@ export async function saveSetting(key, value) {
 
 /** The effective default country: options, else the browser's locale. */
 export function homeCountry(values, locale) {
-  if (values.defaultCountry) return values.defaultCountry;
+  return countryInfo(values, [], locale).country;
+}
+
+/** The country the browser's language implies ("de-AT" → AT), or null ("de" alone says none). */
+export function localeCountry(locale) {
   const m = /^[a-z]{2,3}[-_](?:[A-Za-z]{4}[-_])?([A-Z]{2})\b/i.exec(locale ?? '');
-  return m ? m[1].toUpperCase() : null;
+  return m && isCountryCode(m[1].toUpperCase()) ? m[1].toUpperCase() : null;
+}
+
+/**
+ * The effective default country and where it comes from: 'policy' (the organisation set it),
+ * 'user' (chosen in the options or the popup), 'browser' (the browser's language), or null.
+ */
+export function countryInfo(values, locked, locale) {
+  if (values.defaultCountry) {
+    return { country: values.defaultCountry, source: locked.includes('defaultCountry') ? 'policy' : 'user' };
+  }
+  const fromLocale = localeCountry(locale);
+  return { country: fromLocale, source: fromLocale ? 'browser' : null };
+}
+
+const LIST_PROBLEM = { siteAllowlist: 'problemHostname', siteDenylist: 'problemHostname', pageEventOrigins: 'problemOrigin' };
+
+/**
+ * What is wrong with a value the user entered, as a message key and its substitutions, or null
+ * when it is valid. Names the offending entry, so the options page can say what to fix.
+ */
+export function settingProblem(key, value) {
+  if (!Object.hasOwn(SETTINGS, key)) return { key: 'problemUnknown', subs: [String(key)] };
+  if (isValidSetting(key, value)) return null;
+  if (key === 'defaultCountry') return { key: 'problemCountry', subs: [String(value)] };
+  if (key === 'dialPrefix') return { key: 'problemDialPrefix', subs: [String(value)] };
+  if (Object.hasOwn(LIST_PROBLEM, key) && Array.isArray(value)) {
+    if (value.length > 500) return { key: 'problemListLong', subs: ['500'] };
+    const bad = value.find((entry) => !SETTINGS[key].valid([entry]));
+    if (bad !== undefined) return { key: LIST_PROBLEM[key], subs: [String(bad)] };
+  }
+  return { key: 'problemValue', subs: [String(value)] };
 }
 
 function hostMatches(hostname, pattern) {

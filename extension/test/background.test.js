@@ -141,12 +141,69 @@ test('host not installed: the dial fails with the fix, and the popup shows the b
   await ctx.pump();
   const reply = await ctx.send({ type: 'dial', target: 'tel:+15550104477', source: 'link' }, CRM);
   assert.equal(reply.error.code, 'host_unavailable');
-  assert.match(reply.text, /click2call install/);
+  // Says what to do (set up, not "your softphone"), and the toast offers the setup page.
+  assert.match(reply.text, /not installed on this computer/);
+  assert.doesNotMatch(reply.text, /softphone/i);
+  assert.equal(reply.action, 'setup');
   const { state } = await ctx.send({ type: 'get-state' }, POPUP);
   assert.equal(state.host.state, 'disconnected');
+  assert.equal(state.host.setupNeeded, true);
   assert.equal(state.host.error, 'Specified native messaging host not found.');
-  assert.match(state.host.fix, /click2call install/);
+  assert.match(state.host.fix, /setup page/);
   assert.equal(ctx.api.storage.local.data.hostReachable, false);
+  // The failed dial is in recent calls, with why.
+  assert.equal(state.recent.length, 1);
+  assert.deepEqual({ ...state.recent[0], at: 0 }, { remote: '+15550104477', direction: 'out', outcome: 'failed', at: 0, durationMs: null, reason: reply.text });
+});
+
+test('baresip without a SIP domain: not ready, and a dial failure carries the host\'s reason', async () => {
+  const reason = 'baresip can dial phone numbers only through your SIP server: set "domain"';
+  const readiness = { ready: false, code: 'needs_domain', message: reason };
+  const ctx = await setup({ connect: false });
+  ctx.host.connect();
+  const hello = ctx.port().lastSent('hello');
+  ctx.port().fromHost({ type: 'reply', id: hello.id, ok: true, protocol: 1, host: { version: '1.0.0' }, softphone: { kind: 'baresip', available: true }, readiness });
+  await flush();
+  const status = ctx.port().lastSent('status');
+  ctx.port().fromHost({ type: 'reply', id: status.id, ok: true, softphone: { kind: 'baresip', available: true }, readiness, call: null });
+  await flush();
+  let { state } = await ctx.send({ type: 'get-state' }, POPUP);
+  assert.deepEqual(state.host.readiness, readiness);
+  assert.equal(badgeFor(ctx.host.status, null).text, '!', 'the toolbar icon says something is missing');
+  const pending = route(ctx.controller, { type: 'dial', target: 'tel:+15550104477', source: 'link' }, CRM, SELF);
+  await flush();
+  const dial = ctx.port().lastSent('dial');
+  ctx.port().fromHost({ type: 'reply', id: dial.id, ok: false, error: { code: 'invalid_target', message: 'baresip can dial a phone number only through a SIP domain' } });
+  const reply = await pending;
+  assert.equal(reply.error.code, 'invalid_target');
+  assert.equal(reply.text, `Cannot dial yet: ${reason}`);
+  assert.doesNotMatch(reply.text, /Not a phone number/);
+  ({ state } = await ctx.send({ type: 'get-state' }, POPUP));
+  assert.equal(state.recent[0].outcome, 'failed');
+  assert.equal(state.recent[0].reason, reply.text);
+});
+
+test('a refusal by the host names the host\'s reason even without readiness (older host)', async () => {
+  const ctx = await setup();
+  const pending = route(ctx.controller, { type: 'dial', target: 'tel:+15550104477', source: 'link' }, CRM, SELF);
+  await flush();
+  const dial = ctx.port().lastSent('dial');
+  ctx.port().fromHost({ type: 'reply', id: dial.id, ok: false, error: { code: 'invalid_target', message: 'set baresip.domain' } });
+  const reply = await pending;
+  assert.equal(reply.text, 'Your softphone cannot dial this: set baresip.domain');
+});
+
+test('the popup state names the default country and where it comes from', async () => {
+  let ctx = await setup();
+  let { state } = await ctx.send({ type: 'get-state' }, POPUP);
+  assert.deepEqual(state.countryInfo, { country: 'US', source: 'browser', locked: false });
+  ctx = await setup({ local: { settings: { defaultCountry: 'FR' } } });
+  ({ state } = await ctx.send({ type: 'get-state' }, POPUP));
+  assert.deepEqual(state.countryInfo, { country: 'FR', source: 'user', locked: false });
+  ctx = await setup({ managed: { defaultCountry: 'DE' } });
+  ({ state } = await ctx.send({ type: 'get-state' }, POPUP));
+  assert.deepEqual(state.countryInfo, { country: 'DE', source: 'policy', locked: true });
+  assert.equal(state.browserCountry, 'US');
 });
 
 test('host errors are shown with their meaning; unknown_type counts as unsupported', async () => {

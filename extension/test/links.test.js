@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeDom, trustingWindow, click } from './dom.js';
-import { installLinkTakeover } from '../content/links.js';
+import { installLinkTakeover, numberOf } from '../content/links.js';
 
 function setup(config = {}) {
   const win = makeDom(`<!doctype html><body>
@@ -28,7 +28,7 @@ test('a trusted primary click on a tel: link is taken over and dialed', async ()
   const event = click(win, $('tel'));
   assert.equal(event.defaultPrevented, true);
   assert.deepEqual(dials, [{ target: 'tel:+15550104477', source: 'link' }]);
-  assert.equal(toasts[0].text, 'toastDialing:+1 555 010 4477', 'feedback at once, before the host answers');
+  assert.equal(toasts[0].text, 'toastDialing:+15550104477', 'feedback at once, the number the link dials');
   await new Promise((r) => setImmediate(r));
   assert.equal(toasts[1].text, 'Calling tel:+15550104477');
 });
@@ -66,13 +66,22 @@ test('modifier-clicks follow the setting', () => {
   assert.equal(b.dials.length, 1);
 });
 
-test('host unreachable: the click falls through to the browser, with a toast saying why', () => {
+test('host unreachable: the click is still ours (no second handler opens); the reply offers setup', async () => {
   const { win, dials, toasts, $ } = setup({ hostReachable: false });
   const event = click(win, $('tel'));
-  assert.equal(event.defaultPrevented, false);
-  assert.deepEqual(dials, []);
-  assert.equal(toasts[0].kind, 'error');
-  assert.equal(toasts[0].text, 'toastHostUnreachableFallback');
+  assert.equal(event.defaultPrevented, true, 'the browser\'s own tel: handler must not open as well');
+  assert.deepEqual(dials, [{ target: 'tel:+15550104477', source: 'link' }]);
+  assert.equal(toasts.length, 0, 'no "Calling …" while the host is missing');
+  await new Promise((r) => setImmediate(r));
+  assert.equal(toasts[0].text, 'Calling tel:+15550104477');
+});
+
+test('the "Calling" toast shows what the link dials, never the link\'s text', () => {
+  const { win, toasts, $ } = setup();
+  click(win, $('callto'));
+  assert.equal(toasts[0].text, 'toastDialing:+4930901820');
+  assert.equal(numberOf('sip:alice@example.com;transport=tcp'), 'alice@example.com');
+  assert.equal(numberOf('tel:%2B49%2030%20901820'), '+49 30 901820');
 });
 
 test('link take-over switched off: page links untouched, detected numbers still dial', () => {

@@ -14,7 +14,10 @@ test('sender kind comes from the browser: own pages, own content scripts, nothin
   assert.equal(senderKind(undefined, self), null);
 });
 
-test('content scripts may only dial and ask for their config', () => {
+test('content scripts may only dial, ask for their config and ask for the setup page', () => {
+  assert.equal(validateRequest({ type: REQ.OPEN_SETUP, url: 'https://evil.example/' }, 'content').ok, true);
+  assert.deepEqual(validateRequest({ type: REQ.OPEN_SETUP, url: 'https://evil.example/' }, 'content').message, { type: REQ.OPEN_SETUP }, 'no address of its choosing');
+  assert.equal(validateRequest({ type: REQ.OPEN_SETUP }, null).ok, false, 'not from other extensions or pages');
   assert.equal(validateRequest({ type: REQ.DIAL, target: 'tel:+1', source: 'link' }, 'content').ok, true);
   assert.equal(validateRequest({ type: REQ.CONTENT_CONFIG }, 'content').ok, true);
   for (const type of [REQ.ANSWER, REQ.HANGUP, REQ.SET_SETTING, REQ.CONFIRM_DIAL, REQ.POPUP_DIAL, REQ.CLEAR_HISTORY]) {

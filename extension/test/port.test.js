@@ -175,3 +175,18 @@ test('browser error strings map to fixes', () => {
   assert.equal(classifyHostError('Failed to start native messaging host.').code, 'failed_start');
   assert.equal(classifyHostError('Error when communicating with the native messaging host.').code, 'error');
 });
+
+test('readiness: taken from hello, refreshed with status after a softphone event, malformed ignored', async () => {
+  const ctx = setup();
+  await handshake(ctx, { readiness: { ready: false, code: 'needs_domain', message: 'set "domain"' } });
+  assert.deepEqual(ctx.host.status.readiness, { ready: false, code: 'needs_domain', message: 'set "domain"' });
+  ctx.port().fromHost({ type: 'event', event: 'softphone', kind: 'baresip', available: true, registration: null });
+  const status = ctx.port().lastSent('status');
+  assert.ok(status, 'a softphone event makes the port ask status again');
+  ctx.port().fromHost({ type: 'reply', id: status.id, ok: true, softphone: { kind: 'baresip', available: true }, readiness: { ready: true, code: 'ready', message: null }, call: null });
+  await flush();
+  assert.deepEqual(ctx.host.status.readiness, { ready: true, code: 'ready', message: null });
+  const other = setup();
+  await handshake(other, { readiness: { ready: 'yes', code: 7 } });
+  assert.equal(other.host.status.readiness, null, 'an older or odd host: the UI falls back to available');
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { installFakeBrowser } from './fake-browser.js';
-import { resolveSettings, loadSettings, saveSetting, detectionEnabledFor, originAllowed, homeCountry, defaults } from '../shared/settings.js';
+import { resolveSettings, loadSettings, saveSetting, detectionEnabledFor, originAllowed, homeCountry, defaults, countryInfo, isValidSetting, settingProblem } from '../shared/settings.js';
 
 test('defaults apply when nothing is stored', () => {
   const { values, locked } = resolveSettings();
@@ -68,4 +68,26 @@ test('home country comes from options, else the browser locale', () => {
   assert.equal(homeCountry({ defaultCountry: '' }, 'de-DE'), 'DE');
   assert.equal(homeCountry({ defaultCountry: '' }, 'en'), null);
   assert.equal(homeCountry({ defaultCountry: '' }, 'zh-Hant-TW'), 'TW');
+});
+
+test('the default country says where it comes from: policy, user or browser language', () => {
+  assert.deepEqual(countryInfo({ defaultCountry: 'DE' }, ['defaultCountry'], 'en-US'), { country: 'DE', source: 'policy' });
+  assert.deepEqual(countryInfo({ defaultCountry: 'FR' }, [], 'en-US'), { country: 'FR', source: 'user' });
+  assert.deepEqual(countryInfo({ defaultCountry: '' }, [], 'pt-BR'), { country: 'BR', source: 'browser' });
+  assert.deepEqual(countryInfo({ defaultCountry: '' }, [], 'de'), { country: null, source: null });
+});
+
+test('a country must be one of the list; problems name the entry and how to write it', () => {
+  assert.equal(isValidSetting('defaultCountry', 'DE'), true);
+  assert.equal(isValidSetting('defaultCountry', ''), true);
+  assert.equal(isValidSetting('defaultCountry', 'XX'), false, 'two letters are not enough');
+  assert.equal(isValidSetting('defaultCountry', 'Germany'), false);
+  assert.deepEqual(settingProblem('defaultCountry', 'Germany'), { key: 'problemCountry', subs: ['Germany'] });
+  assert.deepEqual(settingProblem('siteDenylist', ['crm.example.com', 'https://x.example.com/']), { key: 'problemHostname', subs: ['https://x.example.com/'] });
+  assert.deepEqual(settingProblem('pageEventOrigins', ['crm.example.com']), { key: 'problemOrigin', subs: ['crm.example.com'] });
+  assert.deepEqual(settingProblem('dialPrefix', '9a'), { key: 'problemDialPrefix', subs: ['9a'] });
+  assert.equal(settingProblem('dialPrefix', '9'), null);
+  assert.equal(settingProblem('siteDenylist', ['*.example.com']), null);
+  // A policy that writes a name instead of a code is ignored, not applied half-way.
+  assert.equal(resolveSettings({}, { defaultCountry: 'Germany' }).values.defaultCountry, '');
 });

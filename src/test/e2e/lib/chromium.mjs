@@ -58,6 +58,14 @@ export async function launch({ dir, launcher, env = {}, policy }) {
       await page.goto(`chrome-extension://${extensionId}/${file}`);
       return page;
     },
+    /** Every open tab's address (tabs the extension opened by itself included). */
+    async pageUrls() {
+      return context.pages().map((page) => page.url());
+    },
+    /** The open tab whose address ends with `suffix`, or null. */
+    async findPage(suffix) {
+      return context.pages().find((page) => page.url().endsWith(suffix)) ?? null;
+    },
     /** Runs a function in the extension's background (service worker). */
     async inBackground(fn, arg) {
       const sw = context.serviceWorkers()[0];

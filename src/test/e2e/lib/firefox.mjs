@@ -14,6 +14,17 @@ const FIXED_UUID = '5f2b9c1e-7d4a-4c3b-9e8f-1a2b3c4d5e6f';
  * @param {{dir: string, launcher?: string, env?: object, policy?: object}} options
  *   policy: managed values for the extension (Firefox reads policies.json once, at start)
  */
+// Over WebDriver BiDi, a tab the extension opened itself keeps reporting about:blank as its
+// url(); the document knows its real address.
+async function addressOf(page) {
+  const reported = page.url();
+  if (reported !== 'about:blank') return reported;
+  return Promise.race([
+    page.evaluate(() => location.href).catch(() => reported),
+    new Promise((resolve) => setTimeout(() => resolve(reported), 2000)),
+  ]);
+}
+
 export async function launch({ dir, launcher, env = {}, policy }) {
   const home = path.join(dir, 'home');
   fs.mkdirSync(home, { recursive: true });
@@ -68,6 +79,17 @@ export async function launch({ dir, launcher, env = {}, policy }) {
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
       }
+    },
+    /** Every open tab's address (tabs the extension opened by itself included). */
+    async pageUrls() {
+      return Promise.all((await browser.pages()).map(addressOf));
+    },
+    /** The open tab whose address ends with `suffix`, or null. */
+    async findPage(suffix) {
+      for (const page of await browser.pages()) {
+        if ((await addressOf(page)).endsWith(suffix)) return page;
+      }
+      return null;
     },
     async close() {
       await browser.close();

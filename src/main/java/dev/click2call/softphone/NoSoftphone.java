@@ -63,6 +63,11 @@ public final class NoSoftphone implements Softphone {
   }
 
   @Override
+  public Readiness readiness() {
+    return Readiness.notReady("no_softphone", why);
+  }
+
+  @Override
   public Optional<CallInfo> currentCall() {
     return Optional.empty();
   }

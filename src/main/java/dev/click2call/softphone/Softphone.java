@@ -63,6 +63,15 @@ public interface Softphone extends AutoCloseable {
   }
 
   /**
+   * Whether a clicked phone number can be dialed now and, if not, what the user must do. The
+   * default says only whether the softphone is reachable; adapters that need more (baresip: a SIP
+   * domain for numbers) override it. Must be cheap: {@code hello} and {@code status} call it.
+   */
+  default Readiness readiness() {
+    return available() ? Readiness.READY : Readiness.unavailable(kind());
+  }
+
+  /**
    * Begins the adapter's background work: an owned process, connections, listeners. The host calls
    * it once, after its first reply (a handshake never waits for a softphone) and after {@link
    * #setListener}. A request that needs the softphone earlier starts what it needs (baresip: its

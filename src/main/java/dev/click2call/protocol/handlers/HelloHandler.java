@@ -25,6 +25,7 @@ public final class HelloHandler implements RequestHandler {
     result.put("host", Map.of("version", hostVersion));
     result.put("softphone", SoftphoneViews.softphone(softphone));
     result.put("capabilities", SoftphoneViews.capabilities(softphone));
+    result.put("readiness", SoftphoneViews.readiness(softphone.readiness()));
     return result;
   }
 }

@@ -3,6 +3,7 @@ package dev.click2call.protocol.handlers;
 import dev.click2call.softphone.CallEvent;
 import dev.click2call.softphone.CallInfo;
 import dev.click2call.softphone.Operation;
+import dev.click2call.softphone.Readiness;
 import dev.click2call.softphone.Registration;
 import dev.click2call.softphone.Softphone;
 import java.util.ArrayList;
@@ -36,6 +37,15 @@ public final class SoftphoneViews {
     view.put("state", registration.state().wire());
     view.put("reason", registration.reason());
     view.put("at", registration.at());
+    return view;
+  }
+
+  /** {@code readiness} of {@code hello} and {@code status}: can a clicked number be dialed now. */
+  public static Map<String, Object> readiness(Readiness readiness) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("ready", readiness.ready());
+    view.put("code", readiness.code());
+    view.put("message", readiness.message());
     return view;
   }
 

@@ -163,6 +163,11 @@ public final class BaresipSoftphone implements Softphone {
     }
   }
 
+  @Override
+  public dev.click2call.softphone.Readiness readiness() {
+    return BaresipReadiness.of(settings, available(), registration().orElse(null));
+  }
+
   // ---- requests ----
 
   @Override

@@ -3,6 +3,7 @@ package dev.click2call.protocol.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.click2call.json.Json;
+import dev.click2call.protocol.Request;
 import dev.click2call.softphone.Registration;
 import dev.click2call.softphone.SoftphoneListener;
 import java.util.ArrayList;
@@ -51,6 +52,21 @@ class SoftphoneViewsTest {
   void aSoftphoneThatReportsNoRegistrationShowsNull() {
     assertThat(SoftphoneViews.softphone(new dev.click2call.softphone.NoSoftphone("none here")))
         .containsEntry("registration", null);
+  }
+
+  @Test
+  void helloAndStatusSayWhetherAClickedNumberCanBeDialed() throws Exception {
+    dev.click2call.softphone.NoSoftphone none =
+        new dev.click2call.softphone.NoSoftphone("no softphone is configured (softphone: none)");
+    String readiness =
+        "\"readiness\":{\"ready\":false,\"code\":\"no_softphone\","
+            + "\"message\":\"no softphone is configured (softphone: none)\"}";
+    Request hello = new Request("1", "hello", Map.of());
+    assertThat(json(new HelloHandler(none, "1.0").handle(hello))).contains(readiness);
+    Request status = new Request("2", "status", Map.of());
+    assertThat(json(new StatusHandler(none).handle(status))).contains(readiness);
+    assertThat(json(SoftphoneViews.readiness(dev.click2call.softphone.Readiness.READY)))
+        .isEqualTo("{\"ready\":true,\"code\":\"ready\",\"message\":null}");
   }
 
   private static String json(Map<String, ?> value) {
