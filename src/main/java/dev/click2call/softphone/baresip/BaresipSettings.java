@@ -127,6 +127,22 @@ public record BaresipSettings(
     return null;
   }
 
+  /** These settings with another account line (tests). */
+  BaresipSettings withAccount(String accountLine) {
+    return new BaresipSettings(
+        mode,
+        path,
+        ctrlPort,
+        sipPort,
+        listenAddress,
+        rtpMin,
+        rtpMax,
+        accountLine,
+        domain,
+        audioSource,
+        audioPlayer);
+  }
+
   private static boolean hasControl(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
