@@ -79,7 +79,8 @@ class BaresipControlSecurityTest extends LoopbackRigTest {
 
   @Test
   void modeAutoStartsItsOwnBaresipInsteadOfTrustingWhateverListens() throws Exception {
-    Path shared = Files.createDirectory(dir.resolve("shared"));
+    // A folder the other user can write to (the test's own folder is root's only).
+    Path shared = Files.createTempDirectory("c2c-attacker");
     Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
     Path record = shared.resolve("attacker.txt");
     Process attacker =
@@ -97,6 +98,7 @@ class BaresipControlSecurityTest extends LoopbackRigTest {
       host.awaitCall("connected");
 
       assertThat(record).as("the attacker's listener got no connection").doesNotExist();
+      assertThat(attacker.isAlive()).as("the attacker still listens").isTrue();
       assertThat(host.transcript().toString()).doesNotContain("it-helpdesk", "incoming");
       assertThat(far.trace()).contains("INVITE " + rig.sippUri());
       assertThat(LoopbackRig.baresipChild(host)).isPresent();
@@ -104,6 +106,8 @@ class BaresipControlSecurityTest extends LoopbackRigTest {
       host.awaitCall("ended");
     } finally {
       attacker.destroyForcibly();
+      Files.deleteIfExists(record);
+      Files.deleteIfExists(shared);
     }
   }
 }

@@ -152,7 +152,6 @@ public final class LocalAttacker {
       System.out.flush();
       server.setSoTimeout(20_000);
       try (Socket victim = server.accept()) {
-        Files.writeString(record, "connection\n");
         OutputStream out = victim.getOutputStream();
         out.write(
             netstring(
@@ -160,11 +159,10 @@ public final class LocalAttacker {
                     + "\"incoming\",\"peeruri\":\"sip:it-helpdesk@corp.example\",\"id\":\"fake1\","
                     + "\"param\":\"sip:it-helpdesk@corp.example\"}"));
         out.flush();
+        Files.writeString(record, "connection\n");
         victim.setSoTimeout(5000);
         Files.writeString(
-            record,
-            "connection\n" + readSome(victim.getInputStream()),
-            java.nio.file.StandardOpenOption.APPEND);
+            record, readSome(victim.getInputStream()), java.nio.file.StandardOpenOption.APPEND);
       } catch (SocketTimeoutException e) {
         System.out.println("nobody connected");
       }
