@@ -86,7 +86,9 @@ class BaresipControlSecurityTest extends LoopbackRigTest {
     Process attacker =
         LocalAttacker.start("listen-ctrl", String.valueOf(rig.ctrlPort), record.toString());
     try {
-      String first = new String(attacker.getInputStream().readNBytes(20));
+      String first =
+          new java.io.BufferedReader(new java.io.InputStreamReader(attacker.getInputStream()))
+              .readLine();
       assertThat(first).startsWith("listening");
       Map<String, Object> section = rig.baresipSection();
       section.put("mode", "auto");
