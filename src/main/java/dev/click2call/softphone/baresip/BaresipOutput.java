@@ -39,6 +39,7 @@ final class BaresipOutput {
   private OutputStream out;
   private long written;
   private volatile String audioError;
+  private volatile java.util.function.Consumer<String> streamFailure = what -> {};
   private volatile long audioErrorAt;
 
   BaresipOutput(Path file) {
@@ -122,18 +123,33 @@ final class BaresipOutput {
               + ")";
     } else {
       Matcher start = START_FAILED.matcher(line);
-      if (start.find() && recentAudioError() == null) {
-        what =
-            (start.group(1).equals("player") ? "the speaker" : "the microphone")
-                + " ("
-                + start.group(2).replace('.', ',')
-                + ")";
+      if (start.find()) {
+        if (recentAudioError() == null) {
+          what =
+              (start.group(1).equals("player") ? "the speaker" : "the microphone")
+                  + " ("
+                  + start.group(2).replace('.', ',')
+                  + ")";
+          record(what);
+        }
+        // A call's audio stream (not a ring tone) could not start: the call has no sound.
+        streamFailure.accept(recentAudioError());
+        return;
       }
     }
     if (what != null) {
-      audioError = BaresipEvent.clean(what, 160);
-      audioErrorAt = System.currentTimeMillis();
+      record(what);
     }
+  }
+
+  private void record(String what) {
+    audioError = BaresipEvent.clean(what, 160);
+    audioErrorAt = System.currentTimeMillis();
+  }
+
+  /** Called (on the output thread) when a call's audio device could not be started. */
+  void onStreamFailure(java.util.function.Consumer<String> listener) {
+    streamFailure = listener;
   }
 
   /** The last audio device baresip could not open, if it happened in the last seconds. */

@@ -50,6 +50,7 @@ public final class BaresipSoftphone implements Softphone {
     this.tracker =
         new CallTracker(this::sendPostDialDigits, reason -> EndReasons.explain(reason, output));
     this.supervisor = new BaresipSupervisor(settings, executable, runtimeDir, output, tracker);
+    output.onStreamFailure(this::audioFailed);
   }
 
   /**
@@ -147,7 +148,8 @@ public final class BaresipSoftphone implements Softphone {
 
   @Override
   public void answer() throws SoftphoneException {
-    tracker.require(CallState.INCOMING, "no incoming call to answer");
+    CallTracker.Call call = tracker.require(CallState.INCOMING, "no incoming call to answer");
+    tracker.answering(call);
     send("accept", null);
   }
 
@@ -222,6 +224,29 @@ public final class BaresipSoftphone implements Softphone {
     if (!response.ok()) {
       throw new SoftphoneException(
           Reason.FAILED, "baresip refused '" + command + "': " + oneLine(response.data()));
+    }
+  }
+
+  /** A call without sound is of no use: end it with a reason that says why. */
+  private void audioFailed(String device) {
+    String reason =
+        "no usable audio device: baresip could not open "
+            + (device == null ? "the audio device" : device)
+            + "; run 'click2call doctor'";
+    if (tracker.endingBecause(reason)) {
+      Thread hangup =
+          new Thread(
+              () -> {
+                try {
+                  send("hangup", null);
+                } catch (SoftphoneException e) {
+                  org.slf4j.LoggerFactory.getLogger(BaresipSoftphone.class)
+                      .warn("could not hang up a call without audio: {}", e.getMessage());
+                }
+              },
+              "baresip-audio-hangup");
+      hangup.setDaemon(true);
+      hangup.start();
     }
   }
 

@@ -32,6 +32,7 @@ final class CallTracker {
     CallState state;
     boolean onHold;
     String postDialDigits;
+    boolean answering; // the user answered this incoming call
 
     Call(String id, CallDirection direction, String remote, CallState state) {
       this.id = id;
@@ -48,6 +49,8 @@ final class CallTracker {
   private Call current;
   private Registration registration;
   private long outgoingEvents;
+  // Why the host itself is ending the current call, overriding baresip's "reset by user".
+  private String hostReason;
 
   /**
    * @param postDial sends the extension digits once an outgoing call is connected
@@ -95,6 +98,20 @@ final class CallTracker {
     }
   }
 
+  /**
+   * Marks the current call (unless it is an incoming call still ringing) to be ended by the host
+   * for this reason; true when the caller should now hang it up.
+   */
+  synchronized boolean endingBecause(String reason) {
+    if (current == null
+        || (current.state == CallState.INCOMING && !current.answering)
+        || hostReason != null) {
+      return false;
+    }
+    hostReason = reason;
+    return true;
+  }
+
   synchronized boolean hasCall() {
     return current != null;
   }
@@ -104,6 +121,10 @@ final class CallTracker {
       throw new SoftphoneException(Reason.NO_CALL, otherwise);
     }
     return current;
+  }
+
+  synchronized void answering(Call call) {
+    call.answering = true;
   }
 
   synchronized boolean onHold(Call call) {
@@ -181,7 +202,10 @@ final class CallTracker {
       Call ended = current;
       current = null;
       ended.state = state;
-      emit(ended, explain.apply(event.param()));
+      String reason = hostReason != null ? hostReason : explain.apply(event.param());
+      hostReason = null;
+      LOG.info("call ended: {}", reason);
+      emit(ended, reason);
       return null;
     }
     if (state == current.state
@@ -232,6 +256,7 @@ final class CallTracker {
   /** The control channel is gone: the call (if any) ended with it; the registration is unknown. */
   synchronized void channelLost(String reason) {
     registration = null;
+    hostReason = null;
     if (current != null) {
       Call ended = current;
       current = null;
