@@ -19,6 +19,7 @@ import dev.click2call.install.doctor.ReportPrinter;
 import dev.click2call.install.doctor.Section;
 import dev.click2call.install.doctor.SoftphoneCheck;
 import dev.click2call.platform.UserDirs;
+import dev.click2call.softphone.baresip.BaresipDoctorCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -55,6 +56,9 @@ public final class DoctorCommand implements Callable<Integer> {
     }
     List<SoftphoneCheck> checks = new ArrayList<>();
     checks.add(new SelectedSoftphoneCheck(settings, dirs, env));
+    if (BaresipDoctorCheck.relevant(settings, env)) {
+      checks.add(new BaresipDoctorCheck(settings.section("baresip"), env, dirs.runtimeDir()));
+    }
     if (MicroSipDoctorCheck.relevant(settings, env)) {
       checks.add(new MicroSipDoctorCheck(settings, env));
     }

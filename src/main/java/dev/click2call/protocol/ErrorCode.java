@@ -13,7 +13,9 @@ public enum ErrorCode {
   FORBIDDEN("forbidden"),
   INTERNAL("internal"),
   UNSUPPORTED("unsupported"),
-  NO_CALL("no_call");
+  NO_CALL("no_call"),
+  /** A SIP target on a host other than the account's server; re-send with confirmation. */
+  FOREIGN_HOST("foreign_host");
 
   private final String wire;
 

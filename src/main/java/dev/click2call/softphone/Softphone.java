@@ -25,6 +25,14 @@ public interface Softphone extends AutoCloseable {
    */
   String dial(DialTarget target) throws SoftphoneException;
 
+  /**
+   * Like {@link #dial(DialTarget)}; {@code foreignHostConfirmed} says the user confirmed a target
+   * that was refused with {@link SoftphoneException.Reason#FOREIGN_HOST}.
+   */
+  default String dial(DialTarget target, boolean foreignHostConfirmed) throws SoftphoneException {
+    return dial(target);
+  }
+
   void answer() throws SoftphoneException;
 
   void hangup() throws SoftphoneException;

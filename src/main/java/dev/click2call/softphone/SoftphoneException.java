@@ -16,6 +16,11 @@ public final class SoftphoneException extends Exception {
     NO_CALL,
     /** The target is not acceptable to this softphone. */
     INVALID_TARGET,
+    /**
+     * The target is on a host other than the SIP account's server, which could obtain the account's
+     * password digest; the user must confirm it.
+     */
+    FOREIGN_HOST,
     /** Anything else. */
     FAILED
   }

@@ -23,7 +23,9 @@ public final class DialHandler implements RequestHandler {
   public Map<String, Object> handle(Request request) throws RequestException {
     DialTarget target = TargetField.parse(request, parser);
     try {
-      return Map.of("dialed", softphone.dial(target));
+      // confirmForeignHost (added): the user confirmed a target refused with foreign_host.
+      boolean confirmed = Boolean.TRUE.equals(request.fields().get("confirmForeignHost"));
+      return Map.of("dialed", softphone.dial(target, confirmed));
     } catch (SoftphoneException e) {
       throw SoftphoneErrors.toRequestException(e);
     }

@@ -16,6 +16,7 @@ final class SoftphoneErrors {
           case UNSUPPORTED -> ErrorCode.UNSUPPORTED;
           case NO_CALL -> ErrorCode.NO_CALL;
           case INVALID_TARGET -> ErrorCode.INVALID_TARGET;
+          case FOREIGN_HOST -> ErrorCode.FOREIGN_HOST;
           case FAILED -> ErrorCode.INTERNAL;
         };
     return new RequestException(code, e.getMessage());

@@ -6,9 +6,9 @@ import dev.click2call.softphone.Registration;
 import java.util.Map;
 
 /**
- * One ctrl_tcp event, reduced to what the adapter uses. Text from baresip describes the remote
- * party and the network, so it is treated as untrusted: control characters are removed and lengths
- * are capped.
+ * One baresip event (the same JSON over the private session or ctrl_tcp), reduced to what the
+ * adapter uses. Text from baresip describes the remote party and the network, so it is treated as
+ * untrusted: control characters are removed and lengths are capped.
  *
  * @param type e.g. {@code CALL_INCOMING}
  * @param callId the SIP Call-ID, or null

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /**
  * The {@code baresip} settings section (documented in docs/CONFIGURATION-baresip.md).
  *
- * @param mode {@code auto}: use a baresip already answering on the control port, else start one;
- *     {@code start}: always start our own; {@code attach}: never start one
+ * @param mode {@code auto} and {@code start}: start the host's own baresip with a private control
+ *     session; {@code attach} (opt-in): use a baresip the user runs with ctrl_tcp on {@code
+ *     ctrlPort}, which any local program can also reach
  * @param path the baresip program, or null to search {@code PATH}
  * @param listenAddress the IP address SIP listens on, or empty for every interface
  * @param account a baresip account line, or null for a local account that does not register
@@ -99,14 +100,14 @@ public record BaresipSettings(
     if (domain != null && !Patterns.DOMAIN.matcher(domain).matches()) {
       throw node.error("domain", "must be a host name or IP address, optionally with :port");
     }
-    String defaultAudio = os == Os.MACOS ? "coreaudio,default" : "alsa,default";
+    String defaultAudio = AudioDevices.AUTO;
     String source = node.string("audioSource", defaultAudio);
     String player = node.string("audioPlayer", defaultAudio);
     if (!source.equals(defaultAudio) && !Patterns.DEVICE.matcher(source).matches()) {
-      throw node.error("audioSource", "must be '<module>,<device>' such as alsa,default");
+      throw node.error("audioSource", "must be 'auto' or '<module>,<device>' such as alsa,default");
     }
     if (!player.equals(defaultAudio) && !Patterns.DEVICE.matcher(player).matches()) {
-      throw node.error("audioPlayer", "must be '<module>,<device>' such as alsa,default");
+      throw node.error("audioPlayer", "must be 'auto' or '<module>,<device>' such as alsa,default");
     }
     return new BaresipSettings(
         mode, path, ctrlPort, sipPort, listen, rtpMin, rtpMax, account, domain, source, player);
@@ -124,6 +125,22 @@ public record BaresipSettings(
       }
     }
     return null;
+  }
+
+  /** These settings with another account line (tests). */
+  BaresipSettings withAccount(String accountLine) {
+    return new BaresipSettings(
+        mode,
+        path,
+        ctrlPort,
+        sipPort,
+        listenAddress,
+        rtpMin,
+        rtpMax,
+        accountLine,
+        domain,
+        audioSource,
+        audioPlayer);
   }
 
   private static boolean hasControl(String text) {

@@ -1,8 +1,6 @@
 package dev.click2call.softphone.baresip;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,21 +8,28 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes the configuration directory of a baresip the host starts: {@code config}, {@code accounts}
- * and an empty {@code contacts}. Only ctrl_tcp is loaded as a control interface; the console
- * modules need a terminal.
+ * Writes the configuration folder of a baresip the host starts: {@code config}, {@code accounts}
+ * and an empty {@code contacts}, in a folder created 0700 with files created 0600 (the account line
+ * and the control secret are in them). The only control interface loaded is {@code mqtt}, which
+ * connects to the host's private {@link MqttBroker} with this start's secret; no control port is
+ * opened by baresip.
  */
 final class ConfigDirWriter {
+  /** Where baresip's control session goes: the host's broker port and this start's secret. */
+  record Control(int port, String password) {}
+
   private ConfigDirWriter() {}
 
-  static void write(Path dir, BaresipSettings settings, Path moduleDir) throws IOException {
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve("config"), config(settings, moduleDir), StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("accounts"), accounts(settings), StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("contacts"), "", StandardCharsets.UTF_8);
+  static void write(Path dir, BaresipSettings settings, Path moduleDir, Control control)
+      throws IOException {
+    PrivateFiles.createDirectories(dir.getParent());
+    PrivateFiles.createDirectories(dir);
+    PrivateFiles.writeNew(dir.resolve("config"), config(settings, moduleDir, control));
+    PrivateFiles.writeNew(dir.resolve("accounts"), accounts(settings));
+    PrivateFiles.writeNew(dir.resolve("contacts"), "");
   }
 
-  static String config(BaresipSettings s, Path moduleDir) {
+  static String config(BaresipSettings s, Path moduleDir, Control control) {
     List<String> lines = new ArrayList<>();
     lines.add("poll_method\t\tepoll");
     String listen = s.listenAddress().isEmpty() ? "0.0.0.0" : s.listenAddress();
@@ -36,10 +41,12 @@ final class ConfigDirWriter {
     // One call at a time, as the protocol knows one current call; a second incoming call is
     // refused by baresip itself.
     lines.add("call_max_calls\t\t1");
-    lines.add("audio_player\t\t" + s.audioPlayer());
-    lines.add("audio_source\t\t" + s.audioSource());
-    lines.add("audio_alert\t\t" + s.audioPlayer());
-    if (s.audioSource().startsWith("ausine")) {
+    String source = AudioDevices.resolve(s.audioSource(), moduleDir);
+    String player = AudioDevices.resolve(s.audioPlayer(), moduleDir);
+    lines.add("audio_player\t\t" + player);
+    lines.add("audio_source\t\t" + source);
+    lines.add("audio_alert\t\t" + player);
+    if (source.startsWith("ausine")) {
       // ausine produces 48 kHz stereo only.
       lines.add("ausrc_srate\t\t48000");
       lines.add("ausrc_channels\t\t2");
@@ -54,15 +61,20 @@ final class ConfigDirWriter {
     lines.add("module_path\t\t" + moduleDir);
     Set<String> modules = new LinkedHashSet<>();
     modules.add("g711");
-    modules.add(driver(s.audioSource()));
-    modules.add(driver(s.audioPlayer()));
+    modules.add(AudioDevices.driver(source));
+    modules.add(AudioDevices.driver(player));
     for (String module : modules) {
       lines.add("module\t\t\t" + module + ".so");
     }
     lines.add("module_tmp\t\taccount.so");
     lines.add("module_app\t\tmenu.so");
-    lines.add("module_app\t\tctrl_tcp.so");
-    lines.add("ctrl_tcp_listen\t\t127.0.0.1:" + s.ctrlPort());
+    lines.add("module_app\t\tmqtt.so");
+    lines.add("mqtt_broker_host\t127.0.0.1");
+    lines.add("mqtt_broker_port\t" + control.port());
+    lines.add("mqtt_broker_user\t" + MqttBroker.USER);
+    lines.add("mqtt_broker_password\t" + control.password());
+    lines.add("mqtt_broker_clientid\tbaresip");
+    lines.add("mqtt_basetopic\t\t" + MqttBroker.BASE_TOPIC);
     lines.add("statmode_default\toff");
     return String.join("\n", lines) + "\n";
   }
@@ -75,10 +87,5 @@ final class ConfigDirWriter {
     String host = s.listenAddress().isEmpty() ? "127.0.0.1" : s.listenAddress();
     // A local identity that never registers: SIP URIs are called directly.
     return "<sip:click2call@" + host + ">;regint=0;answermode=manual;audio_codecs=pcmu,pcma\n";
-  }
-
-  private static String driver(String device) {
-    int comma = device.indexOf(',');
-    return comma < 0 ? device : device.substring(0, comma);
   }
 }

@@ -19,22 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection to baresip's ctrl_tcp. Responses are matched to commands by token and events are
+ * One connection to baresip's ctrl_tcp (attach mode only: ctrl_tcp has no authentication, so any
+ * local program can use the same port). Responses are matched to commands by token and events are
  * passed on as they come, so an event that arrives before the response of the command that caused
  * it (baresip does this) is handled in order.
  */
-final class CtrlClient implements AutoCloseable {
+final class CtrlClient implements ControlChannel {
   private static final Logger LOG = LoggerFactory.getLogger(CtrlClient.class);
-
-  /** What a connection reports, on its reader thread. */
-  interface Listener {
-    void onEvent(Map<String, Object> event);
-
-    void onDisconnected(CtrlClient client, String why);
-  }
-
-  /** A command's response: baresip's {@code ok} and its {@code data} text. */
-  record Response(boolean ok, String data) {}
 
   private final Socket socket;
   private final OutputStream out;
@@ -67,13 +58,17 @@ final class CtrlClient implements AutoCloseable {
     return client;
   }
 
-  /** Sends a command and waits for its response. */
-  Response command(String command, String params, long timeoutMillis) throws IOException {
+  @Override
+  public Response command(String command, String params, String accountAor, long timeoutMillis)
+      throws IOException {
     String token = "c" + tokens.incrementAndGet();
     Map<String, Object> message = new LinkedHashMap<>();
     message.put("command", command);
     if (params != null) {
       message.put("params", params);
+    }
+    if (accountAor != null) {
+      message.put("accountaor", accountAor);
     }
     message.put("token", token);
     CompletableFuture<Response> response = new CompletableFuture<>();
@@ -97,7 +92,13 @@ final class CtrlClient implements AutoCloseable {
     }
   }
 
-  boolean isOpen() {
+  @Override
+  public boolean reportsFailures() {
+    return true;
+  }
+
+  @Override
+  public boolean isOpen() {
     return !closed;
   }
 

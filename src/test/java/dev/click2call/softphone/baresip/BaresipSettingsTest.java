@@ -28,8 +28,19 @@ class BaresipSettingsTest {
     assertThat(settings.mode()).isEqualTo("auto");
     assertThat(settings.sipPort()).isEqualTo(5062);
     assertThat(settings.ctrlPort()).isEqualTo(4444);
-    assertThat(settings.audioSource()).isEqualTo("alsa,default");
+    assertThat(settings.audioSource()).isEqualTo("auto");
     assertThat(settings.effectiveDomain()).isNull();
+  }
+
+  @Test
+  void autoAudioIsPulseWhenBaresipHasItElseAlsaDefault(@TempDir Path modules) throws Exception {
+    assertThat(AudioDevices.resolve("auto", modules)).isEqualTo("alsa,default");
+    Files.writeString(modules.resolve("pulse.so"), "");
+    assertThat(AudioDevices.resolve("auto", modules)).isEqualTo("pulse");
+    assertThat(AudioDevices.resolve("ausine,440", modules)).isEqualTo("ausine,440");
+    String config =
+        ConfigDirWriter.config(load("{}"), modules, new ConfigDirWriter.Control(1, "x"));
+    assertThat(config).contains("audio_player\t\tpulse\n", "module\t\t\tpulse.so");
   }
 
   @Test
@@ -62,19 +73,22 @@ class BaresipSettingsTest {
   }
 
   @Test
-  void theGeneratedConfigHasTheChosenPortsAndOnlyCtrlTcpAsControl() throws Exception {
+  void theGeneratedConfigHasTheChosenPortsAndOnlyThePrivateSessionAsControl() throws Exception {
     BaresipSettings settings =
         load(
             "{\"sipPort\":15060,\"ctrlPort\":15099,\"listenAddress\":\"127.0.0.1\","
                 + "\"rtpPorts\":\"21000-21010\",\"audioSource\":\"ausine,440\","
                 + "\"audioPlayer\":\"aubridge,nullplay\"}");
-    String config = ConfigDirWriter.config(settings, Path.of("/mods"));
+    String config =
+        ConfigDirWriter.config(
+            settings, Path.of("/mods"), new ConfigDirWriter.Control(40001, "s3cret"));
     assertThat(config)
         .contains("sip_listen\t\t127.0.0.1:15060", "net_interface\t\t127.0.0.1")
-        .contains("ctrl_tcp_listen\t\t127.0.0.1:15099", "rtp_ports\t\t21000-21010")
+        .contains("mqtt_broker_port\t40001", "mqtt_broker_password\ts3cret")
+        .contains("mqtt_broker_host\t127.0.0.1", "rtp_ports\t\t21000-21010")
         .contains("module_path\t\t/mods", "module\t\t\tausine.so", "module\t\t\taubridge.so")
         .contains("ausrc_srate\t\t48000", "call_max_calls\t\t1")
-        .doesNotContain("stdio.so", "cons.so", "httpd.so");
+        .doesNotContain("stdio.so", "cons.so", "httpd.so", "ctrl_tcp", "15099");
     assertThat(ConfigDirWriter.accounts(settings))
         .isEqualTo(
             "<sip:click2call@127.0.0.1>;regint=0;answermode=manual;audio_codecs=pcmu,pcma\n");

@@ -1,0 +1,195 @@
+package dev.click2call.softphone.baresip;
+
+import dev.click2call.json.Json;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The authenticated MQTT session of the baresip the host started: baresip publishes its events on
+ * {@code /<base>/event} and command responses on {@code /<base>/command_resp/<token>}, and takes
+ * commands from {@code /<base>/command/<token>}. Only {@link MqttBroker} creates it, after the
+ * CONNECT carried this start's secret.
+ */
+final class MqttSession implements ControlChannel {
+  private static final Logger LOG = LoggerFactory.getLogger(MqttSession.class);
+
+  private final Socket socket;
+  private final InputStream in;
+  private final OutputStream out;
+  private final String base;
+  private final Listener listener;
+  private final Map<String, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
+  private final AtomicLong tokens = new AtomicLong();
+  private final CompletableFuture<MqttSession> subscribed = new CompletableFuture<>();
+  private volatile boolean closed;
+
+  MqttSession(Socket socket, InputStream in, String base, Listener listener) throws IOException {
+    this.socket = socket;
+    this.in = in;
+    this.out = socket.getOutputStream();
+    this.base = base;
+    this.listener = listener;
+  }
+
+  /** Completes once baresip subscribed to its command topic, i.e. can take commands. */
+  CompletableFuture<MqttSession> subscribed() {
+    return subscribed;
+  }
+
+  void startReading() {
+    Thread reader = new Thread(this::readLoop, "baresip-mqtt-reader");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  @Override
+  public Response command(String command, String params, String accountAor, long timeoutMillis)
+      throws IOException {
+    String token = "c" + tokens.incrementAndGet();
+    Map<String, Object> message = new LinkedHashMap<>();
+    message.put("command", command);
+    if (params != null) {
+      message.put("params", params);
+    }
+    if (accountAor != null) {
+      message.put("accountaor", accountAor);
+    }
+    message.put("token", token);
+    CompletableFuture<Response> response = new CompletableFuture<>();
+    pending.put(token, response);
+    try {
+      write(MqttPackets.publish("/" + base + "/command/" + token, Json.encode(message)));
+      return response.get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new IOException("baresip did not answer '" + command + "' in " + timeoutMillis + " ms");
+    } catch (ExecutionException e) {
+      throw new IOException(e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for baresip", e);
+    } finally {
+      pending.remove(token);
+    }
+  }
+
+  @Override
+  public boolean reportsFailures() {
+    return false;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return !closed;
+  }
+
+  private void write(byte[] packet) throws IOException {
+    synchronized (out) {
+      out.write(packet);
+      out.flush();
+    }
+  }
+
+  private void readLoop() {
+    String why = "baresip closed its control session";
+    try (InputStream input = new BufferedInputStream(in)) {
+      MqttPackets.Packet packet;
+      while ((packet = MqttPackets.read(input)) != null) {
+        if (!handle(packet)) {
+          break;
+        }
+      }
+    } catch (IOException e) {
+      why = closed ? "closed" : "control session failed: " + e.getMessage();
+    }
+    closed = true;
+    IOException gone = new IOException("baresip control session closed");
+    pending.values().forEach(future -> future.completeExceptionally(gone));
+    subscribed.completeExceptionally(gone);
+    closeQuietly();
+    listener.onDisconnected(this, why);
+  }
+
+  /** Handles one packet; false ends the session. */
+  private boolean handle(MqttPackets.Packet packet) throws IOException {
+    switch (packet.type()) {
+      case MqttPackets.SUBSCRIBE -> {
+        int[] sub = MqttPackets.parseSubscribe(packet.body());
+        write(MqttPackets.suback(sub[0], sub[1]));
+        subscribed.complete(this);
+      }
+      case MqttPackets.UNSUBSCRIBE -> {
+        int id = ((packet.body()[0] & 0xff) << 8) | (packet.body()[1] & 0xff);
+        write(MqttPackets.ack(MqttPackets.UNSUBACK, id));
+      }
+      case MqttPackets.PUBLISH -> {
+        MqttPackets.Publish publish = MqttPackets.parsePublish(packet);
+        if (publish.qos() == 1) {
+          write(MqttPackets.ack(MqttPackets.PUBACK, publish.packetId()));
+        }
+        dispatch(publish);
+      }
+      case MqttPackets.PINGREQ -> write(MqttPackets.encode(MqttPackets.PINGRESP, 0, new byte[0]));
+      case MqttPackets.DISCONNECT -> {
+        return false;
+      }
+      default -> LOG.debug("ignoring MQTT packet type {}", packet.type());
+    }
+    return true;
+  }
+
+  private void dispatch(MqttPackets.Publish publish) {
+    Map<String, Object> message;
+    try {
+      message = Json.decodeObject(publish.payload());
+    } catch (IllegalArgumentException e) {
+      LOG.warn("ignoring a control message that is not JSON: {}", e.getMessage());
+      return;
+    }
+    String responses = "/" + base + "/command_resp/";
+    if (publish.topic().equals("/" + base + "/event")) {
+      try {
+        listener.onEvent(message);
+      } catch (RuntimeException e) {
+        LOG.error("handling baresip event {} failed", message.get("type"), e);
+      }
+    } else if (publish.topic().startsWith(responses)) {
+      CompletableFuture<Response> future =
+          pending.get(publish.topic().substring(responses.length()));
+      if (future != null) {
+        Object data = message.get("data");
+        future.complete(
+            new Response(
+                Boolean.TRUE.equals(message.get("ok")), data == null ? "" : data.toString()));
+      }
+    } else {
+      LOG.debug("ignoring a message on {}", publish.topic());
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      LOG.debug("closing the control session: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    closeQuietly();
+  }
+}
