@@ -161,3 +161,13 @@ test('stop() gives the original text node its whole text back and leaves other n
   assert.deepEqual([...p.childNodes], [a, b]);
   assert.equal(a.data, 'Tel 030 9018 2000 ');
 });
+
+test('text with full-width or other non-ASCII digits, or only an upper-case SIP: address, reaches the detector', () => {
+  const seen = [];
+  const win = makeDom('<!doctype html><html><body><p>\uff10\uff13\uff10\u3000\uff19\uff10\uff11\uff18\uff12\uff10</p><p>Write to SIP:Bob@pbx.example</p></body></html>');
+  const scheduler = manualScheduler();
+  const scanner = new Scanner(win.document, (text) => { seen.push(text); return []; }, { scheduler });
+  scanner.start();
+  scheduler.runAll();
+  assert.equal(seen.length, 2, 'the detector decides, not the scanner');
+});
