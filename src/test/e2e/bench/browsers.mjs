@@ -35,14 +35,14 @@ export const browserNames = ['chromium', 'firefox'];
 
 /**
  * @param {'chromium'|'firefox'} name
- * @param {boolean} withExtension
+ * @param {string|null} extension the extension build's folder, or null for none (the baseline)
  */
-export async function openBrowser(name, withExtension) {
+export async function openBrowser(name, extension) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `c2c-bench-${name}-`));
   let browser;
-  if (withExtension) {
+  if (extension) {
     const driver = name === 'chromium' ? chromiumDriver : firefoxDriver;
-    browser = await driver.launch({ dir }); // no host registered: detection does not need it
+    browser = await driver.launch({ dir, extension }); // no host registered: detection does not need it
   } else {
     browser = name === 'chromium' ? await plainChromium(dir) : await plainFirefox(dir);
   }

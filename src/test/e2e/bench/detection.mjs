@@ -4,10 +4,13 @@
 // a difference or ratio against the baseline. See docs/performance.md, "Extension: page scanning".
 //
 //   npm --prefix src/test/e2e run bench:pages -- [--runs 3] [--browser chromium|firefox]
-//       [--pages stream,crm,large,nodigits] [--heartbeat-ms 16] [--json out.json] [--raw]
+//       [--pages stream,crm,large,nodigits] [--builds before=/old/dist,after=extension/dist]
+//       [--heartbeat-ms 16] [--json out.json] [--raw]
 //
 // Needs extension/dist (cd extension && npm run build) and src/test/e2e/node_modules (npm ci).
-// C2C_EXTENSION_DIR=/path/to/dist measures another build (e.g. an older commit's) instead.
+// --builds measures several builds of the extension (e.g. an older commit's dist) in the same
+// runs, interleaved with each other and with the baseline, so a shared machine's load falls on
+// all of them alike.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +28,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     browser: { type: 'string' },
     pages: { type: 'string', default: 'stream,crm,large,nodigits' },
+    builds: { type: 'string', default: `extension=${extensionDir}` },
     json: { type: 'string' },
     'heartbeat-ms': { type: 'string', default: '16' }, // 0: no heartbeat (an idle page)
     raw: { type: 'boolean', default: false }, // keep every probe record in the JSON
@@ -32,8 +36,11 @@ const { values: args } = parseArgs({
 });
 const runs = Number(args.runs);
 const names = args.browser ? [args.browser] : browserNames;
-if (!fs.existsSync(path.join(extensionDir, 'content.js'))) {
-  throw new Error(`missing ${extensionDir}/content.js: run \`npm ci && npm run build\` in extension/ first`);
+const builds = args.builds.split(',').map((b) => b.split('=')).map(([label, dir]) => ({ label, dir: path.resolve(dir) }));
+for (const { dir } of builds) {
+  if (!fs.existsSync(path.join(dir, 'content.js'))) {
+    throw new Error(`missing ${dir}/content.js: run \`npm ci && npm run build\` in extension/ first`);
+  }
 }
 
 const probe = (expected) => probeScript(expected, Number(args['heartbeat-ms']));
@@ -65,11 +72,12 @@ async function cdpMetrics(page) {
 
 /** Open the page in a fresh tab, wait until it says it is done, return the probe's record. */
 async function measure(browser, name, withExtension) {
+  const patience = name === 'large' ? 90000 : 40000; // a loaded 2-core machine is slow
   const page = await browser.newPage();
   try {
     const cdp = await cdpMetrics(page);
     await page.goto(server.url(`${name}.html`), { timeout: 60000 });
-    const deadline = Date.now() + (name === 'stream' ? 40000 : 30000);
+    const deadline = Date.now() + patience;
     for (;;) {
       const s = await page.evaluate(() => ({ all: window.__bench.allLinkedAt, load: window.__bench.load, done: window.__bench.done }));
       const finished = name === 'stream' ? s.done && (!withExtension || s.all !== null)
@@ -86,23 +94,19 @@ async function measure(browser, name, withExtension) {
   }
 }
 
-const results = { machine: { cpus: os.cpus().length, loadBefore: os.loadavg() }, extensionDir, runs, browsers: {} };
+const results = { machine: { cpus: os.cpus().length, loadBefore: os.loadavg() }, builds, runs, browsers: {} };
+const expected = Object.fromEntries(pages.map((p) => [p, built[p].expected]));
 for (const browserName of names) {
-  const record = { extension: {}, baseline: {} };
-  for (const p of pages) {
-    record.extension[p] = [];
-    record.baseline[p] = [];
-  }
-  // A fresh browser per counted run (issue 13's method); with and without alternate, so the
-  // machine's load drifts over both alike. The first load of each page in a browser warms it up.
+  const records = Object.fromEntries([...builds.map((b) => b.label), 'baseline'].map((label) => [label, Object.fromEntries(pages.map((p) => [p, []]))]));
+  // A fresh browser per counted run (issue 13's method); builds and the baseline alternate, so
+  // the machine's load drifts over all alike. The first load of each page in a browser warms it up.
   for (let i = 0; i < runs; i += 1) {
-    for (const withExtension of [true, false]) {
-      const browser = await openBrowser(browserName, withExtension);
+    for (const { label, dir } of [...builds, { label: 'baseline', dir: null }]) {
+      const browser = await openBrowser(browserName, dir);
       try {
         for (const p of pages) {
-          await measure(browser, p === 'stream' ? 'crm' : p, withExtension); // warm-up
-          const r = await measure(browser, p, withExtension);
-          (withExtension ? record.extension : record.baseline)[p].push(r);
+          await measure(browser, p === 'stream' ? 'crm' : p, Boolean(dir)); // warm-up
+          records[label][p].push(await measure(browser, p, Boolean(dir)));
           process.stdout.write('.');
         }
       } finally {
@@ -111,9 +115,13 @@ for (const browserName of names) {
     }
   }
   process.stdout.write('\n');
-  results.browsers[browserName] = summarize(record, Object.fromEntries(pages.map((p) => [p, built[p].expected])));
-  if (args.raw) results.browsers[browserName].raw = record;
-  printSummary(browserName, results.browsers[browserName]);
+  results.browsers[browserName] = {};
+  for (const { label } of builds) {
+    const summary = summarize({ extension: records[label], baseline: records.baseline }, expected);
+    results.browsers[browserName][label] = summary;
+    printSummary(`${browserName}, ${label}`, summary);
+  }
+  if (args.raw) results.browsers[browserName].raw = records;
 }
 results.machine.loadAfter = os.loadavg();
 console.log(`load average before ${results.machine.loadBefore.map((l) => l.toFixed(2)).join(' ')}, `

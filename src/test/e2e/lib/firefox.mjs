@@ -14,7 +14,7 @@ const FIXED_UUID = '5f2b9c1e-7d4a-4c3b-9e8f-1a2b3c4d5e6f';
  * @param {{dir: string, launcher?: string, env?: object, policy?: object}} options
  *   policy: managed values for the extension (Firefox reads policies.json once, at start)
  */
-export async function launch({ dir, launcher, env = {}, policy }) {
+export async function launch({ dir, launcher, env = {}, policy, extension = extensionDir }) {
   const home = path.join(dir, 'home');
   fs.mkdirSync(home, { recursive: true });
   if (launcher) writeFirefoxManifest(home, launcher);
@@ -40,7 +40,7 @@ export async function launch({ dir, launcher, env = {}, policy }) {
   } finally {
     removePolicy(); // read at start-up; the file must not outlive this browser's start
   }
-  await browser.installExtension(extensionDir);
+  await browser.installExtension(extension);
   return {
     name,
     extensionId: FIXED_UUID,

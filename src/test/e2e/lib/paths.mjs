@@ -8,8 +8,7 @@ export const jar = path.join(repoRoot, 'target', 'click2call.jar');
 export const cdsArchive = path.join(repoRoot, 'target', 'click2call.jsa');
 export const jvmOptionsFile = path.join(
   repoRoot, 'src', 'main', 'resources', 'dev', 'click2call', 'jvm.options');
-// C2C_EXTENSION_DIR: another build of the extension (the page-scanning benchmark compares builds).
-export const extensionDir = process.env.C2C_EXTENSION_DIR || path.join(repoRoot, 'extension', 'dist');
+export const extensionDir = path.join(repoRoot, 'extension', 'dist');
 export const artifactsRoot = path.join(repoRoot, 'target', 'e2e-artifacts');
 export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
