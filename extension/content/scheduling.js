@@ -25,8 +25,14 @@ export function browserScheduler(win) {
       post();
       return fn;
     },
-    /** Run `fn` right before the next frame's style and layout. */
+    /** Run `fn` right before the next frame's style and layout. A hidden tab renders no
+     * frames (no animation frame callbacks): there a task does, as nothing is laid out anyway. */
     requestFrame(fn) {
+      if (win.document?.hidden) {
+        tasks.push(fn);
+        post();
+        return fn;
+      }
       return frame(() => fn());
     },
     /** Run `fn` in the first task after the frame that is being produced now has been rendered. */

@@ -48,3 +48,16 @@ test('rows a busy page keeps appending are linked while it appends', async () =>
     scanner.stop();
   }
 });
+
+test('a page in a hidden tab (no animation frames) still gets its numbers linked', async () => {
+  const win = busyWindow('<p>Zentrale 030 9018 2000</p>');
+  Object.defineProperty(win.document, 'hidden', { value: true });
+  win.requestAnimationFrame = () => 1; // a hidden tab renders no frames
+  const scanner = new Scanner(win.document, (text) => findCallables(text, 'DE'));
+  scanner.start();
+  try {
+    assert.ok(await until(() => win.document.querySelectorAll(`a.${LINK_CLASS}`).length === 1), 'not linked');
+  } finally {
+    scanner.stop();
+  }
+});
