@@ -54,7 +54,7 @@ const pages = args.pages.split(',').filter((p) => built[p]);
 for (const name of pages) {
   console.log(`${name}: ${(built[name].html.length / 1048576).toFixed(2)} MiB, ${built[name].expected} numbers`);
 }
-const server = await servePages(Object.fromEntries(pages.map((p) => [`${p}.html`, built[p].html])));
+const server = await servePages(Object.fromEntries([...new Set([...pages, 'crm'])].map((p) => [`${p}.html`, built[p].html])));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Chromium only: the renderer's own counters (seconds of script, layout, style; counts). */
@@ -99,13 +99,13 @@ const expected = Object.fromEntries(pages.map((p) => [p, built[p].expected]));
 for (const browserName of names) {
   const records = Object.fromEntries([...builds.map((b) => b.label), 'baseline'].map((label) => [label, Object.fromEntries(pages.map((p) => [p, []]))]));
   // A fresh browser per counted run (issue 13's method); builds and the baseline alternate, so
-  // the machine's load drifts over all alike. The first load of each page in a browser warms it up.
+  // the machine's load drifts over all alike. One load of the small CRM page warms each browser up.
   for (let i = 0; i < runs; i += 1) {
     for (const { label, dir } of [...builds, { label: 'baseline', dir: null }]) {
       const browser = await openBrowser(browserName, dir);
       try {
         for (const p of pages) {
-          await measure(browser, p === 'stream' ? 'crm' : p, Boolean(dir)); // warm-up
+          if (p === pages[0]) await measure(browser, 'crm', Boolean(dir)); // warm-up (a small page)
           records[label][p].push(await measure(browser, p, Boolean(dir)));
           process.stdout.write('.');
         }

@@ -56,6 +56,18 @@ for (const driver of [chromium, firefox]) {
       }
       const tabStops = await page.evaluate(() => [...document.querySelectorAll('a.c2c-num')].filter((a) => a.tabIndex >= 0).length);
       assert.equal(tabStops, 1, 'one tab stop for all numbers');
+      // Keyboard: Tab reaches the numbers once, the arrow keys go from number to number, the next
+      // Tab leaves them.
+      await page.bringToFront();
+      await page.keyboard.press('Tab');
+      const focused = () => page.evaluate(() => document.activeElement?.textContent ?? null);
+      assert.equal(await focused(), '+49 30 901820');
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await focused(), '+1 212-555-0100');
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await focused(), '+44 20 7946 0958');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('c2c-num') ?? false), false, 'Tab left the numbers');
       await page.hover('#rows li:nth-child(3) a.c2c-num');
       const title = await page.evaluate(() => document.querySelector('#rows li:nth-child(3) a.c2c-num').title);
       assert.match(title, /\+12125551002/);
