@@ -64,6 +64,7 @@ export class Scanner {
     this.writer = new LinkWriter(doc, this.seen);
     this.roots = new Set(); // shadow roots we observe, for teardown
     this.running = false;
+    this.checkPending = false; // the first look at the page (firstCheck) is still to come
     this.stats = { textNodes: 0, links: 0, slices: 0, writeSlices: 0, longestSliceMs: 0 };
     // The first scan of a page is timed with User Timing entries (`click2call:*`) that the
     // page and benchmarks can read; later (mutation) slices are not, so entries stay bounded.
@@ -76,12 +77,20 @@ export class Scanner {
   start() {
     if (this.running) return;
     this.running = true;
+    this.observe(this.doc.documentElement);
+    // Nothing else here: start() runs in the page's DOMContentLoaded task, which on a large page
+    // is already long (its parsing ends there); the first look at the page is a task of its own.
+    this.checkPending = true;
+    this.schedule();
+  }
+
+  /** A page without anything number-like costs one native textContent read, no walk and no
+   * detector. Shadow roots on such a page are found when the page next adds elements. */
+  firstCheck() {
+    this.checkPending = false;
     const started = this.now();
     const root = this.doc.body ?? this.doc.documentElement;
-    this.observe(this.doc.documentElement);
-    // A page without anything number-like costs one native textContent read, no walk. Shadow
-    // roots on such a page are found when the page next adds elements (mutations).
-    if (root && mayHoldCallable(root.textContent ?? '')) this.enqueue(root);
+    if (root && mayHoldCallable(root.textContent ?? '')) this.queue.unshift(root);
     this.timing.measure('click2call:start', started, this.now());
     if (this.idle) this.timing.finish(); // nothing to scan: the first scan is over
   }
@@ -105,7 +114,7 @@ export class Scanner {
 
   /** Did everything queued get done? (tests, e2e) */
   get idle() {
-    return this.queue.length === 0 && this.walk === null && this.pendingWrites === 0;
+    return !this.checkPending && this.queue.length === 0 && this.walk === null && this.pendingWrites === 0;
   }
 
   get reading() {
@@ -142,6 +151,11 @@ export class Scanner {
   /** A read task: walk and detect until the slice's time is up; no DOM writes. */
   slice() {
     if (!this.running) return;
+    if (this.checkPending) this.firstCheck();
+    if (!this.reading) {
+      this.scheduleWrite(); // mutations handled by the observer callback may have left writes
+      return;
+    }
     if (!this.find) {
       this.requireFind(); // the observer keeps collecting meanwhile
       return;
@@ -334,6 +348,7 @@ export class Scanner {
   /** Stop and put the page back as it was. */
   stop() {
     this.running = false;
+    this.checkPending = false;
     this.observer.disconnect();
     if (this.handle !== null) this.scheduler.cancel(this.handle);
     if (this.frameHandle !== null) this.scheduler.cancel(this.frameHandle);

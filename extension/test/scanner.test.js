@@ -102,8 +102,20 @@ test('stop() removes every link and restores the page', () => {
 test('a page without digits is not walked at all', () => {
   const ctx = setup('<p>Nothing to call here.</p>'.repeat(200));
   ctx.scanner.start();
-  assert.equal(ctx.scheduler.size, 0);
+  assert.equal(ctx.scheduler.runAll(), 1, 'one task: the first look at the page');
   assert.equal(ctx.scanner.stats.textNodes, 0);
+  assert.ok(ctx.scanner.idle);
+});
+
+test('start() itself does nothing but schedule: the page\'s DOMContentLoaded task stays as long as it was', () => {
+  const ctx = setup('<p>Zentrale 030 9018 2000</p>');
+  let reads = 0;
+  Object.defineProperty(ctx.doc.body, 'textContent', { get() { reads += 1; return 'Zentrale 030 9018 2000'; } });
+  ctx.scanner.start();
+  assert.equal(reads, 0, 'no textContent read inside start()');
+  ctx.scheduler.runAll();
+  assert.equal(reads, 1);
+  assert.equal(ctx.links().length, 1);
 });
 
 test('work is cut into slices that respect the time budget (fake clock)', () => {
