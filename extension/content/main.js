@@ -5,6 +5,7 @@ import { ext, t } from '../shared/browser.js';
 import { REQ, PUSH } from '../shared/messages.js';
 import { installLinkTakeover } from './links.js';
 import { Scanner } from './scanner.js';
+import { installLinkKeys } from './link-keys.js';
 import { dispatchToPage, listenForPageDials, EVENT_CALL } from './page-events.js';
 import { createToast } from './toast.js';
 
@@ -14,6 +15,7 @@ const doc = document;
 const toast = createToast(doc, { onSetup: () => send({ type: REQ.OPEN_SETUP }), t });
 let config = { detect: false, takeOverLinks: true, modifierClick: 'browser', hostReachable: false, pageEvents: false, country: null };
 let scanner = null;
+let linkKeys = null;
 
 async function send(message) {
   try {
@@ -61,13 +63,16 @@ function applyDetection() {
     // when a page has text worth looking at; esbuild turns this import() into a lazy init.
     const country = config.country;
     const load = () => import('./detect.js').then(({ findCallables }) => (text) => findCallables(text, country));
-    scanner = new Scanner(doc, load, { lazy: true });
+    linkKeys = installLinkKeys(doc, { title: (dialed) => t('linkTitle', [dialed]) });
+    scanner = new Scanner(doc, load, { lazy: true, onWrite: linkKeys.refresh });
     const start = () => scanner?.start();
     if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start, { once: true });
     else start();
   } else if (!config.detect && scanner) {
     scanner.stop(); // removes every link it added
     scanner = null;
+    linkKeys?.stop();
+    linkKeys = null;
   }
 }
 
@@ -79,6 +84,8 @@ async function refreshConfig() {
   if (countryChanged) {
     scanner.stop();
     scanner = null;
+    linkKeys?.stop();
+    linkKeys = null;
   }
   applyDetection();
   doc.documentElement.dataset.click2call = 'ready'; // stable hook for end-to-end tests

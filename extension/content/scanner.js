@@ -1,69 +1,28 @@
-// Turns numbers written in the page into links, without ever blocking the page: work is
-// queued (initial document, then MutationObserver batches) and done in idle slices of a few
-// milliseconds. Walks open shadow roots. Marks what it processed so nothing is wrapped twice,
-// and unwraps everything when stopped.
+// Turns numbers written in the page into links without ever holding the main thread. Reading
+// (walk + detect) runs in posted tasks of SLICE_MS; writing runs in animation frames (see
+// scheduling.js). The walk goes in document order from the top, so the first frame after
+// DOMContentLoaded already links what the first viewport shows on an ordinary page; mutations
+// queue only the added or changed nodes. Walks open shadow roots. Marks what it processed so
+// nothing is wrapped twice, and unwraps everything when stopped.
 //
-// Detection and DOM writes are separate phases. Every slice that writes makes the browser redo
-// style and layout for the page, and on a large page that costs far more than the writes (a
-// 5 MB page: ~25 ms of layout for a single changed text node, whatever its size). So slices
-// first only read and detect; the links found are written together when the walk is done, when
-// many are waiting, or when the oldest has waited long enough for a person to notice. Each
-// write slice has the same time budget, so the rendering that follows it stays proportional.
-export const LINK_CLASS = 'c2c-num';
-const SLICE_MS = 8; // without requestIdleCallback (and the least a slice gets)
-// Slices may use the idle period the browser offers, up to this. A browser runs one idle
-// callback per idle period (a callback requested during one runs in the next), and idle periods
-// are at most 50 ms long: 8 ms per period left the thread idle 80% of the time on big pages.
-const MAX_SLICE_MS = 30;
+// Reading and writing are separate phases because every frame that follows a DOM change makes
+// the browser redo style and layout, and on a large page that has a high fixed cost (the 5 MB
+// benchmark page: ≈ 100 ms for one changed text node; a 1,000-row table: a few ms). The cost of
+// the frame after each write is measured (the first task after it); where it is high, links wait
+// and are written in few, large bursts; where it is low, links found are written in the next frame.
+import { LINK_CLASS, LinkWriter } from './link-writer.js';
+import { MIN_TEXT, mayHoldCallable } from './candidates.js';
+import { accept, insideSkipped } from './walk-rules.js';
+import { browserScheduler, Timing } from './scheduling.js';
+
+export { LINK_CLASS };
+const SLICE_MS = 8; // one read task
+const WRITE_MS = 8; // writes per frame where the page re-lays out cheaply
+const BURST_WRITE_MS = 30; // ... where it does not: fewer, larger bursts (still < 50 ms)
+const EXPENSIVE_RENDER_MS = 24; // style+layout+paint after a write above this: batch writes
 const MAX_TEXT = 20000; // larger text nodes are logs or data dumps, not contact details
-const MIN_TEXT = 7;
-const FLUSH_AFTER_MS = 1000; // found links wait at most this long (while the walk goes on)
+const FLUSH_AFTER_MS = 1000; // where writes are batched: found links wait at most this long
 const FLUSH_AT = 4000; // ... or until this many are waiting
-const HAS_DIGIT = /\d/;
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
-  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'TIME', 'DATA',
-  'BUTTON', 'HEAD', 'TITLE', 'A', 'CLICK2CALL-TOAST']);
-const SKIP_ROLES = new Set(['textbox', 'combobox', 'searchbox', 'button', 'timer', 'code', 'math', 'spinbutton']);
-
-function idleScheduler(win) {
-  if (typeof win.requestIdleCallback === 'function') {
-    return {
-      request: (fn) => win.requestIdleCallback(fn, { timeout: 250 }),
-      cancel: (h) => win.cancelIdleCallback(h),
-    };
-  }
-  return {
-    request: (fn) => win.setTimeout(() => fn({ timeRemaining: () => SLICE_MS, didTimeout: false }), 1),
-    cancel: (h) => win.clearTimeout(h),
-  };
-}
-
-/** User Timing entries for the first scan only; never throws (old engines, fake clocks). */
-class Timing {
-  constructor(performance, enabled) {
-    this.performance = enabled && typeof performance?.measure === 'function' ? performance : null;
-  }
-
-  measure(name, start, end) {
-    if (!this.performance) return;
-    try {
-      this.performance.measure(name, { start, end });
-    } catch {
-      this.performance = null;
-    }
-  }
-
-  /** The first scan is done: mark it, and record nothing more. */
-  finish() {
-    if (!this.performance) return;
-    try {
-      this.performance.mark('click2call:first-scan-done');
-    } catch {
-      // not worth failing the scan for
-    }
-    this.performance = null;
-  }
-}
 
 export class Scanner {
   /**
@@ -71,18 +30,24 @@ export class Scanner {
    * @param {((text: string) => {start, end, target, display}[]) | (() => Promise<Function>)} find
    *   the detector, or (with `lazy: true`) a function that loads it: a page without digits then
    *   never pays for evaluating the detector and its metadata
-   * @param {object} [opts]
+   * @param {object} [opts] scheduler {request, requestFrame?, afterFrame?, cancel}, now (clock),
+   *   sliceMs, writeMs, burstWriteMs, flushAfterMs, flushAt, timing (User Timing entries), lazy,
+   *   onWrite (called after each frame that wrote links: link-keys.js keeps its tab stop)
    */
-  constructor(doc, find, { scheduler, now, sliceMs = SLICE_MS, maxSliceMs = MAX_SLICE_MS, timing = true, flushAfterMs = FLUSH_AFTER_MS, flushAt = FLUSH_AT, lazy = false } = {}) {
+  constructor(doc, find, {
+    scheduler, now, sliceMs = SLICE_MS, writeMs = WRITE_MS, burstWriteMs = BURST_WRITE_MS, timing = true,
+    flushAfterMs = FLUSH_AFTER_MS, flushAt = FLUSH_AT, lazy = false, onWrite = () => {},
+  } = {}) {
     this.doc = doc;
     this.win = doc.defaultView;
     this.find = lazy ? null : find;
     this.loadFind = lazy ? find : null;
     this.loading = null;
-    this.scheduler = scheduler ?? idleScheduler(this.win);
+    this.scheduler = scheduler ?? browserScheduler(this.win);
     this.now = now ?? (() => this.win.performance.now());
     this.sliceMs = sliceMs;
-    this.maxSliceMs = Math.max(maxSliceMs, sliceMs);
+    this.writeMs = writeMs;
+    this.burstWriteMs = Math.max(writeMs, burstWriteMs);
     this.flushAfterMs = flushAfterMs;
     this.flushAt = flushAt;
     this.found = []; // {text, value, hits} detected, not yet written
@@ -90,32 +55,42 @@ export class Scanner {
     this.firstFoundAt = 0;
     this.writing = false; // a write burst is under way
     this.queue = []; // roots to walk: elements, shadow roots, text nodes
-    this.walk = null; // the walk in progress {walker}
-    this.handle = null;
+    this.walk = null; // the walk in progress
+    this.handle = null; // the read task requested
+    this.frameHandle = null; // the write frame requested
+    this.renderCosts = []; // ms of style+layout+paint after our last writes
+    this.framesMeasured = 0;
     this.seen = new WeakSet(); // text nodes already looked at (and our own leftovers)
-    // Text node we split → the nodes we inserted after it. Frameworks keep a reference to the
-    // original node: when they change or remove it, our inserted nodes must go too. Cleared
-    // entry by entry when the page drops a node, and wholly on stop().
-    this.splits = new Map();
+    this.writer = new LinkWriter(doc, this.seen);
     this.roots = new Set(); // shadow roots we observe, for teardown
     this.running = false;
+    this.checkPending = false; // the first look at the page (firstCheck) is still to come
     this.stats = { textNodes: 0, links: 0, slices: 0, writeSlices: 0, longestSliceMs: 0 };
     // The first scan of a page is timed with User Timing entries (`click2call:*`) that the
     // page and benchmarks can read; later (mutation) slices are not, so entries stay bounded.
     this.timing = new Timing(this.win.performance, timing);
     this.observer = new this.win.MutationObserver((records) => this.onMutations(records));
     this.NodeFilter = this.win.NodeFilter;
+    this.onWrite = onWrite;
   }
 
   start() {
     if (this.running) return;
     this.running = true;
+    this.observe(this.doc.documentElement);
+    // Nothing else here: start() runs in the page's DOMContentLoaded task, which on a large page
+    // is already long (its parsing ends there); the first look at the page is a task of its own.
+    this.checkPending = true;
+    this.schedule();
+  }
+
+  /** A page without anything number-like costs one native textContent read, no walk and no
+   * detector. Shadow roots on such a page are found when the page next adds elements. */
+  firstCheck() {
+    this.checkPending = false;
     const started = this.now();
     const root = this.doc.body ?? this.doc.documentElement;
-    this.observe(this.doc.documentElement);
-    // A page without digits costs one native textContent read, no walk.
-    // Shadow roots on such a page are found when the page next adds elements (mutations).
-    if (root && HAS_DIGIT.test(root.textContent ?? '')) this.enqueue(root);
+    if (root && mayHoldCallable(root.textContent ?? '')) this.queue.unshift(root);
     this.timing.measure('click2call:start', started, this.now());
     if (this.idle) this.timing.finish(); // nothing to scan: the first scan is over
   }
@@ -139,45 +114,92 @@ export class Scanner {
 
   /** Did everything queued get done? (tests, e2e) */
   get idle() {
-    return this.queue.length === 0 && this.walk === null && this.pendingWrites === 0;
+    return !this.checkPending && this.queue.length === 0 && this.walk === null && this.pendingWrites === 0;
+  }
+
+  get reading() {
+    return this.queue.length > 0 || this.walk !== null;
   }
 
   get pendingWrites() {
     return this.found.length - this.foundHead;
   }
 
-  /** Write now? When nothing is left to read, or enough links or time have piled up. */
+  /** Does re-laying out this page after a write cost much? (the cheapest of the last frames) */
+  get expensive() {
+    return this.renderCosts.length > 0 && Math.min(...this.renderCosts) > EXPENSIVE_RENDER_MS;
+  }
+
+  /** Write now? Always the first links (the first viewport) and where writes are cheap;
+   * elsewhere when nothing is left to read, or enough links or time have piled up. */
   writeDue(now) {
     const waiting = this.pendingWrites;
     if (waiting === 0) return false;
-    const reading = this.queue.length > 0 || this.walk !== null;
-    return this.writing || !reading || waiting >= this.flushAt || now - this.firstFoundAt >= this.flushAfterMs;
+    if (this.stats.writeSlices === 0 || !this.expensive) return true;
+    return this.writing || !this.reading || waiting >= this.flushAt || now - this.firstFoundAt >= this.flushAfterMs;
   }
 
-  slice(deadline) {
+  scheduleWrite() {
+    if (this.frameHandle !== null || !this.running || !this.writeDue(this.now())) return;
+    const request = this.scheduler.requestFrame ?? this.scheduler.request;
+    this.frameHandle = request.call(this.scheduler, () => {
+      this.frameHandle = null;
+      this.frame();
+    });
+  }
+
+  /** A read task: walk and detect until the slice's time is up; no DOM writes. */
+  slice() {
+    if (!this.running) return;
+    if (this.checkPending) this.firstCheck();
+    if (!this.reading) {
+      this.scheduleWrite(); // mutations handled by the observer callback may have left writes
+      return;
+    }
     if (!this.find) {
       this.requireFind(); // the observer keeps collecting meanwhile
       return;
     }
     const started = this.now();
-    const offered = Math.max(1, deadline?.timeRemaining?.() ?? this.sliceMs);
+    this.onMutations(this.observer.takeRecords(), false);
+    this.read(started + this.sliceMs);
+    this.sliceDone(started);
+    if (this.reading) this.schedule();
+    this.scheduleWrite();
+  }
+
+  /** A write frame: wrap found numbers until the frame's budget is spent. */
+  frame() {
+    if (!this.running) return;
+    const started = this.now();
     this.onMutations(this.observer.takeRecords(), false);
     this.observer.disconnect(); // our own wrapping must not feed the observer
     try {
-      if (this.writeDue(started)) {
-        this.stats.writeSlices += 1;
-        this.write(started + Math.min(this.maxSliceMs, offered));
-      } else this.read(started + Math.min(this.maxSliceMs, offered));
+      this.stats.writeSlices += 1;
+      if (this.pendingWrites > 0) this.write(started + (this.expensive ? this.burstWriteMs : this.writeMs));
+      this.onWrite();
     } finally {
       this.reobserve();
     }
+    const ended = this.sliceDone(started);
+    // The first task after this frame: what the browser spent on style, layout and paint.
+    this.scheduler.afterFrame?.(() => {
+      this.framesMeasured += 1;
+      if (this.framesMeasured === 1) return; // the page's own first layout is in it
+      this.renderCosts.push(this.now() - ended);
+      if (this.renderCosts.length > 3) this.renderCosts.shift();
+    });
+    if (this.reading) this.schedule();
+    this.scheduleWrite();
+  }
+
+  sliceDone(started) {
     const ended = this.now();
-    const took = ended - started;
     this.stats.slices += 1;
-    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, took);
+    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, ended - started);
     this.timing.measure('click2call:slice', started, ended);
-    if (!this.idle) this.schedule();
-    else this.timing.finish();
+    if (this.idle) this.timing.finish();
+    return ended;
   }
 
   /** Load the detector once, then go on with the queued work. */
@@ -198,7 +220,6 @@ export class Scanner {
       });
   }
 
-  /** Walk and detect until the deadline; no DOM writes. */
   read(stopAt) {
     while (this.now() < stopAt) {
       if (!this.walk) {
@@ -211,24 +232,23 @@ export class Scanner {
     }
   }
 
-  /** Write found links until the deadline (always at least one text node, so it progresses). */
+  /** Write found links until `stopAt` (always at least one text node, so it progresses). */
   write(stopAt) {
     do {
       const { text, value, hits } = this.found[this.foundHead];
       this.found[this.foundHead] = null;
       this.foundHead += 1;
       if (!text.isConnected) continue;
-      if (text.data !== value || this.splits.has(text)) {
+      if (text.data !== value || this.writer.isSplit(text)) {
         // The page changed it since we read it: read it again.
         this.seen.delete(text);
-        this.queue.push(text);
+        this.enqueue(text);
         continue;
       }
-      this.wrap(text, hits);
+      this.writer.wrap(text, hits);
     } while (this.pendingWrites > 0 && this.now() < stopAt);
-    // What is left is written by the next slices, before any more reading: one burst of frames
-    // with many links each costs the browser less than many frames with a few (each frame that
-    // follows a write re-lays out the page, and on a large page that has a high fixed cost).
+    this.stats.links = this.writer.links;
+    // What is left is written in the next frames, before the page gets more batching.
     this.writing = this.pendingWrites > 0;
     if (!this.writing) {
       this.found = [];
@@ -247,15 +267,15 @@ export class Scanner {
     const { NodeFilter } = this;
     if (root.nodeType === 3) {
       const parent = root.parentElement;
-      return this.accept(parent) && !this.insideSkipped(parent) ? { single: root } : null;
+      return accept(parent) && !insideSkipped(parent) ? { single: root } : null;
     }
-    if (root.nodeType === 1 && (!this.accept(root) || this.insideSkipped(root))) return null;
+    if (root.nodeType === 1 && (!accept(root) || insideSkipped(root))) return null;
     const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode: (node) => {
         if (node.nodeType === 3) {
           return node.length >= MIN_TEXT && !this.seen.has(node) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
         }
-        if (!this.accept(node)) return NodeFilter.FILTER_REJECT;
+        if (!accept(node)) return NodeFilter.FILTER_REJECT;
         if (node.shadowRoot && !this.roots.has(node.shadowRoot)) {
           this.roots.add(node.shadowRoot);
           this.queue.push(node.shadowRoot);
@@ -264,22 +284,6 @@ export class Scanner {
       },
     });
     return { walker };
-  }
-
-  /** Element-level rules: skip code, forms, editable content, existing links, our own nodes. */
-  accept(el) {
-    if (!el) return false;
-    if (SKIP_TAGS.has(el.tagName.toUpperCase())) return false;
-    if (el.isContentEditable || el.hasAttribute('contenteditable')) return false;
-    const role = el.getAttribute('role');
-    if (role && SKIP_ROLES.has(role)) return false;
-    if (el.hasAttribute('data-click2call-off')) return false; // a page can opt a region out
-    return true;
-  }
-
-  insideSkipped(el) {
-    for (let p = el.parentElement; p; p = p.parentElement) if (!this.accept(p)) return true;
-    return false;
   }
 
   /** Process text nodes until the deadline; false when this walk is finished. */
@@ -292,7 +296,8 @@ export class Scanner {
     let node = this.walk.pending ?? walker.nextNode();
     this.walk.pending = null;
     while (node) {
-      // Wrapping splits the text node but keeps it in place, so the walker can go on from it.
+      // Nothing is written while reading, but the page may change the DOM between slices: the
+      // walker goes on from the node it stands on, which stays valid.
       const next = walker.nextNode();
       this.process(node);
       if (!next) return false;
@@ -309,7 +314,7 @@ export class Scanner {
     if (this.seen.has(text) || !text.isConnected) return;
     this.seen.add(text);
     const value = text.data;
-    if (value.length < MIN_TEXT || value.length > MAX_TEXT || !HAS_DIGIT.test(value) && !value.includes('sip')) return;
+    if (value.length > MAX_TEXT || !mayHoldCallable(value)) return;
     this.stats.textNodes += 1;
     const hits = this.find(value);
     if (hits.length === 0) return;
@@ -317,51 +322,19 @@ export class Scanner {
     this.found.push({ text, value, hits });
   }
 
-  wrap(text, hits) {
-    // Split from the end so earlier offsets stay valid; the original node keeps the leading
-    // text, so a framework holding a reference to it still finds it in the page.
-    const inserted = [];
-    this.splits.set(text, inserted);
-    for (let i = hits.length - 1; i >= 0; i -= 1) {
-      const { start, end, target } = hits[i];
-      const tail = text.splitText(end);
-      const middle = text.splitText(start);
-      this.seen.add(tail);
-      this.seen.add(middle);
-      const link = this.doc.createElement('a');
-      link.className = LINK_CLASS;
-      link.href = target;
-      link.dataset.c2c = 'number';
-      middle.replaceWith(link);
-      link.append(middle);
-      inserted.unshift(link, tail);
-      this.stats.links += 1;
-    }
-  }
-
-  /** Undo a split: remove what we inserted after `text` (the page changed or removed it). */
-  unsplit(text) {
-    const inserted = this.splits.get(text);
-    if (!inserted) return;
-    this.splits.delete(text);
-    for (const node of inserted) node.remove();
-  }
-
   onMutations(records, schedule = true) {
     for (const record of records) {
       if (record.type === 'characterData') {
         const node = record.target;
         if (node.parentElement?.classList.contains(LINK_CLASS)) continue;
-        if (this.splits.has(node)) {
-          // The page rewrote a node we split (e.g. a framework updating its text): drop our
-          // link and leftover text, then look at the new text as a whole.
-          this.unsplit(node);
-        }
+        // The page rewrote a node we split (e.g. a framework updating its text): drop our link
+        // and leftover text, then look at the new text as a whole.
+        if (this.writer.isSplit(node)) this.writer.unsplit(node);
         this.seen.delete(node);
         this.queue.push(node);
       } else {
         for (const node of record.removedNodes) {
-          if (node.nodeType === 3 && this.splits.has(node)) this.unsplit(node);
+          if (node.nodeType === 3 && this.writer.isSplit(node)) this.writer.unsplit(node);
         }
         for (const node of record.addedNodes) {
           if (node.nodeType === 1 && !node.classList.contains(LINK_CLASS)) this.queue.push(node);
@@ -375,27 +348,21 @@ export class Scanner {
   /** Stop and put the page back as it was. */
   stop() {
     this.running = false;
+    this.checkPending = false;
     this.observer.disconnect();
     if (this.handle !== null) this.scheduler.cancel(this.handle);
+    if (this.frameHandle !== null) this.scheduler.cancel(this.frameHandle);
+    this.scheduler.close?.();
     this.handle = null;
+    this.frameHandle = null;
     this.queue = [];
     this.walk = null;
     this.found = [];
     this.foundHead = 0;
     this.writing = false;
-    // Give each split text node its whole text back, so the page's references stay valid and
-    // no other text node is touched (no normalize(): frameworks keep adjacent text nodes apart).
-    for (const [text, inserted] of this.splits) {
-      if (text.isConnected && inserted.every((n) => n.parentNode === text.parentNode)) {
-        text.data += inserted.map((n) => n.textContent).join('');
-        for (const node of inserted) node.remove();
-      }
-    }
-    this.splits.clear();
-    for (const scope of [this.doc, ...this.roots]) {
-      for (const link of scope.querySelectorAll(`a.${LINK_CLASS}[data-c2c="number"]`)) link.replaceWith(...link.childNodes);
-    }
+    this.writer.restore([this.doc, ...this.roots]);
     this.roots.clear();
     this.seen = new WeakSet();
+    this.writer = new LinkWriter(this.doc, this.seen);
   }
 }

@@ -1,102 +1,122 @@
-// The scanner reads (walks and detects) in idle slices without touching the DOM, and writes the
-// links it found in separate, short write slices: every slice that writes makes the browser redo
-// style and layout, which on a large page costs more than the writes themselves. Fake clock:
-// each detector call "costs" 1 ms.
+// The scanner reads (walks and detects) in short tasks without touching the DOM, and writes the
+// links it found in animation frames. The first links (the top of the page: the first viewport)
+// are written in the first frame; after that, the cost of the frame after each write decides:
+// a page that re-lays out cheaply gets its links every frame, an expensive one in few bursts.
+// Fake clock: each detector call "costs" 1 ms; a frame after a write costs `renderMs`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeDom } from './dom.js';
 import { Scanner, LINK_CLASS } from '../content/scanner.js';
 import { findCallables } from '../content/detect.js';
 
-/** A scheduler that runs one slice at a time and offers `idleMs` of idle time to each. */
-function steppedScheduler(idleMs) {
+/** Tasks and frames in one queue, run one at a time; a frame makes the next task wait `renderMs`. */
+function fakeBrowser(clock, renderMs) {
   const queue = [];
+  let rendered = false;
   return {
-    request(fn) { queue.push(fn); return queue.length; },
+    request(fn) { queue.push({ fn, kind: 'task' }); return fn; },
+    requestFrame(fn) { queue.push({ fn, kind: 'frame' }); return fn; },
+    afterFrame(fn) { queue.push({ fn, kind: 'after' }); },
     cancel() { queue.length = 0; },
     step() {
-      const fn = queue.shift();
-      if (fn) fn({ timeRemaining: () => idleMs, didTimeout: false });
-      return Boolean(fn);
+      const job = queue.shift();
+      if (!job) return null;
+      if (job.kind === 'after' && !rendered) {
+        clock.now += renderMs;
+        rendered = true;
+      }
+      if (job.kind === 'frame') rendered = false;
+      job.fn();
+      return job.kind;
     },
     get size() { return queue.length; },
   };
 }
 
-function setup(count, { idleMs = 8, ...opts } = {}) {
+function setup(count, { renderMs = 2, ...opts } = {}) {
   const body = Array.from({ length: count }, (_, i) => `<p>Kontakt ${i}: 030 9018 ${2000 + i}</p>`).join('');
   const win = makeDom(`<!doctype html><html><body>${body}</body></html>`);
   const clock = { now: 0 };
-  const scheduler = steppedScheduler(idleMs);
+  const scheduler = fakeBrowser(clock, renderMs);
   const scanner = new Scanner(win.document, (text) => {
     clock.now += 1;
     return findCallables(text, 'DE');
   }, { scheduler, now: () => clock.now, ...opts });
-  // Record, per slice, how many links were in the page after it.
-  const linksAfterEachSlice = [];
+  // Per job: its kind and the number of links in the page after it.
+  const jobs = [];
   const run = () => {
-    while (scheduler.step()) linksAfterEachSlice.push(win.document.querySelectorAll(`a.${LINK_CLASS}`).length);
+    for (let kind = scheduler.step(); kind; kind = scheduler.step()) {
+      jobs.push({ kind, links: win.document.querySelectorAll(`a.${LINK_CLASS}`).length });
+    }
   };
-  return { win, doc: win.document, clock, scheduler, scanner, run, linksAfterEachSlice };
+  return { win, doc: win.document, clock, scheduler, scanner, run, jobs };
 }
 
-test('reading writes nothing; the links found are written together once the walk is done', () => {
-  const ctx = setup(200, { flushAfterMs: 1e9, flushAt: 1e9 });
+test('the first links are written in the first frame, while the walk goes on', () => {
+  const ctx = setup(300);
   ctx.scanner.start();
   ctx.run();
-  const readSlices = ctx.linksAfterEachSlice.filter((n) => n === 0).length;
-  assert.ok(readSlices >= 200 / 8, `${readSlices} read slices before the first write`);
-  assert.equal(ctx.linksAfterEachSlice.at(-1), 200);
-  assert.equal(ctx.scanner.stats.links, 200);
-  // 200 wraps fit in very few write slices (writes cost nothing on the fake clock).
-  assert.ok(ctx.scanner.stats.writeSlices <= 2, `${ctx.scanner.stats.writeSlices} write slices`);
-  assert.equal(ctx.doc.body.textContent, Array.from({ length: 200 }, (_, i) => `Kontakt ${i}: 030 9018 ${2000 + i}`).join(''));
+  const firstFrame = ctx.jobs.findIndex((j) => j.kind === 'frame');
+  assert.ok(firstFrame >= 0 && firstFrame <= 2, `first frame at job ${firstFrame}: ${ctx.jobs.map((j) => j.kind[0]).join('')}`);
+  assert.ok(ctx.jobs[firstFrame].links > 0 && ctx.jobs[firstFrame].links < 300, `${ctx.jobs[firstFrame].links} links in the first frame`);
+  assert.equal(ctx.jobs.at(-1).links, 300);
+  assert.equal(ctx.doc.body.textContent, Array.from({ length: 300 }, (_, i) => `Kontakt ${i}: 030 9018 ${2000 + i}`).join(''));
 });
 
-test('links found earlier are written while the walk goes on, after flushAfterMs', () => {
-  const ctx = setup(200, { flushAfterMs: 20, flushAt: 1e9 });
+test('reading tasks never write; only frames do', () => {
+  const ctx = setup(200);
   ctx.scanner.start();
   ctx.run();
-  const firstWrite = ctx.linksAfterEachSlice.findIndex((n) => n > 0);
-  assert.ok(firstWrite > 0 && firstWrite < 6, `first links after slice ${firstWrite}`);
-  assert.ok(ctx.linksAfterEachSlice[firstWrite] < 200, 'written before the walk was over');
-  assert.equal(ctx.linksAfterEachSlice.at(-1), 200);
+  ctx.jobs.forEach((job, i) => {
+    if (job.kind === 'task') assert.equal(job.links, ctx.jobs[i - 1]?.links ?? 0, `task ${i} wrote`);
+  });
+  assert.equal(ctx.jobs.at(-1).links, 200);
 });
 
-test('links are written once flushAt of them are waiting', () => {
-  const ctx = setup(100, { flushAfterMs: 1e9, flushAt: 10 });
+test('a page that re-lays out cheaply gets its links in the next frame, all along the walk', () => {
+  const ctx = setup(300, { renderMs: 2 });
   ctx.scanner.start();
   ctx.run();
-  assert.ok(ctx.scanner.stats.writeSlices >= 100 / 16, `${ctx.scanner.stats.writeSlices} write slices`);
-  assert.equal(ctx.linksAfterEachSlice.at(-1), 100);
+  const writes = ctx.jobs.filter((j, i) => j.kind === 'frame' && j.links > (ctx.jobs[i - 1]?.links ?? 0));
+  // Two 8 ms read tasks fit between two frames.
+  assert.ok(writes.length >= 300 / 16 - 2, `${writes.length} writing frames for 300 links read 8 per task`);
 });
 
-test('slices use the idle time offered, up to maxSliceMs; never more', () => {
-  const ctx = setup(300, { idleMs: 45, sliceMs: 8, maxSliceMs: 30 });
+test('a page whose layout after a write is expensive gets its links in few bursts', () => {
+  const ctx = setup(300, { renderMs: 100, flushAfterMs: 1e9 });
   ctx.scanner.start();
   ctx.run();
-  assert.equal(ctx.linksAfterEachSlice.at(-1), 300);
+  assert.equal(ctx.jobs.at(-1).links, 300);
+  const writes = ctx.jobs.filter((j, i) => j.kind === 'frame' && j.links > (ctx.jobs[i - 1]?.links ?? 0));
+  // The first frame, one more that measures the cost, then the rest once the walk is done.
+  assert.ok(writes.length <= 4, `${writes.length} writing frames: ${ctx.jobs.map((j) => j.kind[0]).join('')}`);
+});
+
+test('where writes are batched, found links still wait at most flushAfterMs', () => {
+  const ctx = setup(300, { renderMs: 100, flushAfterMs: 50 });
+  ctx.scanner.start();
+  ctx.run();
+  const writes = ctx.jobs.filter((j, i) => j.kind === 'frame' && j.links > (ctx.jobs[i - 1]?.links ?? 0));
+  assert.ok(writes.length >= 300 / 50, `${writes.length} writing frames`);
+  assert.equal(ctx.jobs.at(-1).links, 300);
+});
+
+test('every read task and every write frame stays within its budget (fake clock)', () => {
+  const ctx = setup(300, { renderMs: 100, sliceMs: 8, burstWriteMs: 30 });
+  const wrap = ctx.scanner.writer.wrap.bind(ctx.scanner.writer);
+  ctx.scanner.writer.wrap = (text, hits) => { ctx.clock.now += 1; wrap(text, hits); };
+  ctx.scanner.start();
+  ctx.run();
+  assert.equal(ctx.jobs.at(-1).links, 300);
   assert.ok(ctx.scanner.stats.longestSliceMs <= 30, `longest slice ${ctx.scanner.stats.longestSliceMs} ms`);
-  // 300 detector calls of 1 ms in slices of 30 ms: about 10 read slices, not 300 / 8.
-  assert.ok(ctx.scanner.stats.slices <= 300 / 30 + 3, `${ctx.scanner.stats.slices} slices`);
-});
-
-test('a browser offering less idle time than maxSliceMs gets shorter slices', () => {
-  const ctx = setup(100, { idleMs: 5, maxSliceMs: 30 });
-  ctx.scanner.start();
-  ctx.run();
-  assert.equal(ctx.linksAfterEachSlice.at(-1), 100);
-  assert.ok(ctx.scanner.stats.longestSliceMs <= 5, `longest slice ${ctx.scanner.stats.longestSliceMs} ms`);
 });
 
 test('text the page changed between reading and writing is read again, not wrapped at stale offsets', () => {
-  const ctx = setup(1, { flushAfterMs: 1e9, flushAt: 1e9 });
+  const ctx = setup(1, { renderMs: 100, flushAfterMs: 1e9 });
   ctx.doc.body.insertAdjacentHTML('beforeend', '<p id="late">Zentrale 030 9018 3000</p>');
   const late = ctx.doc.getElementById('late').firstChild;
   ctx.scanner.start();
-  // Read everything (one slice is enough for two nodes), but do not write yet.
-  ctx.scanner.flushAt = 1e9;
-  ctx.scheduler.step();
+  assert.equal(ctx.scheduler.step(), 'task'); // reads both nodes, writes nothing
   assert.equal(ctx.doc.querySelectorAll(`a.${LINK_CLASS}`).length, 0, 'nothing written while reading');
   assert.equal(ctx.scanner.pendingWrites, 2);
   late.data = 'Neu: Tel. 089 2424 1180 (Empfang)';
@@ -108,7 +128,7 @@ test('text the page changed between reading and writing is read again, not wrapp
 });
 
 test('stop() while links wait to be written drops them and leaves the page untouched', () => {
-  const ctx = setup(50, { flushAfterMs: 1e9, flushAt: 1e9 });
+  const ctx = setup(50);
   const before = ctx.doc.body.innerHTML;
   ctx.scanner.start();
   ctx.scheduler.step();
@@ -117,21 +137,4 @@ test('stop() while links wait to be written drops them and leaves the page untou
   assert.equal(ctx.scanner.pendingWrites, 0);
   assert.equal(ctx.scheduler.size, 0);
   assert.equal(ctx.doc.body.innerHTML, before);
-});
-
-test('once writing starts, the waiting links are written in consecutive slices (one burst)', () => {
-  const ctx = setup(120, { flushAfterMs: 1e9, flushAt: 60, idleMs: 8 });
-  // Each wrap "costs" 1 ms too, so a write slice holds about 8 of them.
-  const wrap = ctx.scanner.wrap.bind(ctx.scanner);
-  ctx.scanner.wrap = (text, hits) => {
-    ctx.clock.now += 1;
-    wrap(text, hits);
-  };
-  ctx.scanner.start();
-  ctx.run();
-  assert.equal(ctx.linksAfterEachSlice.at(-1), 120);
-  // Slices that wrote: their link count grew. They come in runs, not one write between reads.
-  const grew = ctx.linksAfterEachSlice.map((n, i) => n > (ctx.linksAfterEachSlice[i - 1] ?? 0));
-  const firstWrite = grew.indexOf(true);
-  assert.ok(grew.slice(firstWrite, firstWrite + 60 / 8).every(Boolean), `writes: ${grew.map((g) => (g ? 'W' : 'r')).join('')}`);
 });

@@ -43,6 +43,7 @@ test('a page with digits loads the detector once, then links its numbers', async
 test('digits added later to a digit-free page load the detector then', async () => {
   const ctx = setup('<p>Nothing to call here.</p>');
   ctx.scanner.start();
+  ctx.scheduler.runAll();
   assert.equal(ctx.scheduler.size, 0);
   ctx.doc.body.insertAdjacentHTML('beforeend', '<p>Neu: 089 2424 1180</p>');
   await tick(); // mutation records arrive

@@ -102,8 +102,20 @@ test('stop() removes every link and restores the page', () => {
 test('a page without digits is not walked at all', () => {
   const ctx = setup('<p>Nothing to call here.</p>'.repeat(200));
   ctx.scanner.start();
-  assert.equal(ctx.scheduler.size, 0);
+  assert.equal(ctx.scheduler.runAll(), 1, 'one task: the first look at the page');
   assert.equal(ctx.scanner.stats.textNodes, 0);
+  assert.ok(ctx.scanner.idle);
+});
+
+test('start() itself does nothing but schedule: the page\'s DOMContentLoaded task stays as long as it was', () => {
+  const ctx = setup('<p>Zentrale 030 9018 2000</p>');
+  let reads = 0;
+  Object.defineProperty(ctx.doc.body, 'textContent', { get() { reads += 1; return 'Zentrale 030 9018 2000'; } });
+  ctx.scanner.start();
+  assert.equal(reads, 0, 'no textContent read inside start()');
+  ctx.scheduler.runAll();
+  assert.equal(reads, 1);
+  assert.equal(ctx.links().length, 1);
 });
 
 test('work is cut into slices that respect the time budget (fake clock)', () => {
@@ -160,4 +172,14 @@ test('stop() gives the original text node its whole text back and leaves other n
   ctx.scanner.stop();
   assert.deepEqual([...p.childNodes], [a, b]);
   assert.equal(a.data, 'Tel 030 9018 2000 ');
+});
+
+test('text with full-width or other non-ASCII digits, or only an upper-case SIP: address, reaches the detector', () => {
+  const seen = [];
+  const win = makeDom('<!doctype html><html><body><p>\uff10\uff13\uff10\u3000\uff19\uff10\uff11\uff18\uff12\uff10</p><p>Write to SIP:Bob@pbx.example</p></body></html>');
+  const scheduler = manualScheduler();
+  const scanner = new Scanner(win.document, (text) => { seen.push(text); return []; }, { scheduler });
+  scanner.start();
+  scheduler.runAll();
+  assert.equal(seen.length, 2, 'the detector decides, not the scanner');
 });

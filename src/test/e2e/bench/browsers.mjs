@@ -14,6 +14,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 async function plainChromium(dir) {
   const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
+    viewport: { width: 1000, height: 700 }, // as the extension's launcher: the same first viewport
   });
   return { newPage: () => context.newPage(), close: () => context.close() };
 }
@@ -23,6 +24,7 @@ async function plainFirefox(dir) {
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
     headless: true,
+    defaultViewport: { width: 1000, height: 700 },
     env: { ...process.env, HOME: dir },
     extraPrefsFirefox: { 'datareporting.policy.dataSubmissionEnabled': false, 'browser.shell.checkDefaultBrowser': false },
   });
@@ -33,14 +35,14 @@ export const browserNames = ['chromium', 'firefox'];
 
 /**
  * @param {'chromium'|'firefox'} name
- * @param {boolean} withExtension
+ * @param {string|null} extension the extension build's folder, or null for none (the baseline)
  */
-export async function openBrowser(name, withExtension) {
+export async function openBrowser(name, extension) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `c2c-bench-${name}-`));
   let browser;
-  if (withExtension) {
+  if (extension) {
     const driver = name === 'chromium' ? chromiumDriver : firefoxDriver;
-    browser = await driver.launch({ dir }); // no host registered: detection does not need it
+    browser = await driver.launch({ dir, extension }); // no host registered: detection does not need it
   } else {
     browser = name === 'chromium' ? await plainChromium(dir) : await plainFirefox(dir);
   }

@@ -7,7 +7,7 @@ import { findCallables } from '../../../../extension/content/detect.js';
 const COUNTRIES_CHECKED = [null, 'US', 'DE', 'GB'];
 
 /** Small deterministic PRNG (mulberry32), so every run serves the same page. */
-function rng(seed) {
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -18,9 +18,9 @@ function rng(seed) {
   };
 }
 
-const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Elif', 'Finn', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Karla', 'Luca', 'Mara', 'Noah', 'Olga', 'Paul'];
-const LAST = ['Schneider', 'Smith', 'Dubois', 'Rossi', 'Novak', 'Jansen', 'Garcia', 'Brown', 'Weber', 'Martin', 'Keller', 'Olsen'];
-const CITIES = ['Berlin', 'Hamburg', 'London', 'Paris', 'Madrid', 'Vienna', 'Zurich', 'Amsterdam', 'Chicago', 'Denver'];
+export const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Elif', 'Finn', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Karla', 'Luca', 'Mara', 'Noah', 'Olga', 'Paul'];
+export const LAST = ['Schneider', 'Smith', 'Dubois', 'Rossi', 'Novak', 'Jansen', 'Garcia', 'Brown', 'Weber', 'Martin', 'Keller', 'Olsen'];
+export const CITIES = ['Berlin', 'Hamburg', 'London', 'Paris', 'Madrid', 'Vienna', 'Zurich', 'Amsterdam', 'Chicago', 'Denver'];
 const PROSE = [
   'Our account team answers questions about delivery, returns and warranty within one working day.',
   'Please keep this reference ready when you contact the service desk about your order.',
@@ -42,8 +42,8 @@ function fill(template, rand) {
   return template.replace(/d/g, () => String(Math.floor(rand() * 10)));
 }
 
-const digits = (rand, n) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join('');
-const pick = (rand, list) => list[Math.floor(rand() * list.length)];
+export const digits = (rand, n) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join('');
+export const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 
 function hits(text) {
   const counts = COUNTRIES_CHECKED.map((c) => findCallables(text, c).length);
@@ -51,7 +51,7 @@ function hits(text) {
 }
 
 /** A phone number that the detector finds exactly once in `text(number)`, for every country. */
-function phoneText(rand, wrap) {
+export function phoneText(rand, wrap) {
   for (;;) {
     const text = wrap(fill(pick(rand, FORMATS), rand));
     if (hits(text) === 1) return text;
@@ -59,12 +59,12 @@ function phoneText(rand, wrap) {
 }
 
 /** Distractor text must produce no link. */
-function plain(text) {
+export function plain(text) {
   if (hits(text) !== 0) throw new Error(`distractor would be linked: ${text}`);
   return text;
 }
 
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+export const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 function distractors(rand) {
   const day = 1 + Math.floor(rand() * 28);
@@ -147,7 +147,7 @@ export function numbersPage({ numbers = 10000, bytes = 5 * 1024 * 1024, probe })
 }
 
 /** A page of the same shape without a single digit (names, prose, addresses without numbers). */
-export function digitFreePage({ bytes = 200 * 1024, probe }) {
+export function digitFreePage({ bytes = 2 * 1024 * 1024, probe }) {
   const rand = rng(7);
   const parts = [];
   let size = 0;

@@ -1,25 +1,32 @@
-// The measuring script placed first in the benchmark page's <head> (page world). It records:
-// when all expected links exist (a MutationObserver counting added a.c2c-num links, started at
-// DOMContentLoaded), long tasks (Chromium's `longtask` entries), main-thread gaps over 50 ms seen
-// by a setTimeout heartbeat (works in every engine; Firefox has no `longtask` entries), and
-// reads the extension's own User Timing entries (`click2call:*`) at the end.
+// The measuring script placed first in each benchmark page's <head> (page world), the same with
+// and without the extension. It records:
+// - when each `a.c2c-num` link appears (a MutationObserver from the first script on), so the
+//   report can say when all links, the links in the first viewport, or the links of one inserted
+//   row appeared;
+// - long tasks (Chromium's `longtask` entries, from navigation start) and long animation frames
+//   with the scripts that ran in them (an extension's content script shows its own URL);
+// - main-thread gaps over 50 ms seen by a setTimeout heartbeat (every engine; Firefox has no
+//   `longtask` entries);
+// - paint timing (first contentful paint), DOMContentLoaded and load;
+// - the extension's own User Timing entries (`click2call:*`) at the end.
+// A page that inserts content itself (the streaming page) notes each insertion in
+// `__bench.inserted` (index → time) and marks its rows `data-ins="index"`.
 function pageProbe(expected, heartbeatMs) {
   const b = {
     expected, linked: 0, allLinkedAt: null, dcl: null, load: null, longTasks: [], frames: [], gaps: [], stopped: false,
-    visibility: document.visibilityState,
+    visibility: document.visibilityState, inserted: [], frameAfterInsert: [], done: false,
   };
+  const linkTimes = new Map();
   window.__bench = b;
   if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask', buffered: true });
   }
-  // Long animation frames (Chromium): a frame over 50 ms including style, layout and paint,
-  // with the scripts that ran in it (an extension's content script shows its own URL).
   if (PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')) {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        const scripts = (e.scripts ?? []).map((s) => [s.sourceURL || s.invoker || '', Math.round(s.duration)]);
+        const scripts = (e.scripts ?? []).map((s) => [s.sourceURL || s.invoker || '', Math.round(s.duration), s.startTime]);
         b.frames.push([e.startTime, e.duration, Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0), scripts]);
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
@@ -32,24 +39,49 @@ function pageProbe(expected, heartbeatMs) {
     if (!b.stopped) setTimeout(beat, heartbeatMs);
   };
   if (heartbeatMs > 0) setTimeout(beat, heartbeatMs);
-  document.addEventListener('DOMContentLoaded', () => {
-    b.dcl = performance.now();
-    if (expected === 0) return;
-    new MutationObserver((records) => {
-      for (const r of records) {
-        for (const n of r.addedNodes) if (n.nodeType === 1 && n.classList.contains('c2c-num')) b.linked += 1;
-      }
-      if (b.allLinkedAt === null && b.linked >= expected) b.allLinkedAt = performance.now();
-    }).observe(document.body, { childList: true, subtree: true });
-  });
+  const note = (node, now) => {
+    // Only the link element itself: the parser's own insertions (59,000 elements on the large
+    // page) must stay cheap for the probe, with and without the extension alike.
+    if (node.localName !== 'a' || !node.classList.contains('c2c-num') || linkTimes.has(node)) return;
+    linkTimes.set(node, now);
+    b.linked += 1;
+  };
+  new MutationObserver((records) => {
+    const now = performance.now();
+    for (const r of records) for (const n of r.addedNodes) note(n, now);
+    if (b.allLinkedAt === null && expected > 0 && b.linked >= expected) b.allLinkedAt = now;
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', () => { b.dcl = performance.now(); });
   window.addEventListener('load', () => { b.load = performance.now(); });
+  /** The page inserted content `index` now; note the next frame too (when a person can see it). */
+  b.insert = (index) => {
+    b.inserted[index] = performance.now();
+    requestAnimationFrame(() => { b.frameAfterInsert[index] = performance.now(); });
+  };
   b.collect = () => {
     b.stopped = true;
     const own = performance.getEntriesByType('measure').concat(performance.getEntriesByType('mark'))
       .filter((e) => e.name.startsWith('click2call:'))
       .map((e) => [e.name, e.startTime, e.duration]);
-    const linkedNow = document.querySelectorAll('a.c2c-num[data-c2c="number"]').length;
-    return { ...b, collect: undefined, visibilityEnd: document.visibilityState, own, linkedNow, ready: document.documentElement.dataset.click2call ?? null };
+    const links = [...document.querySelectorAll('a.c2c-num[data-c2c="number"]')];
+    // Links in the first viewport (the page is never scrolled), and when each appeared.
+    const viewport = [];
+    const rows = {}; // inserted index → latest link time in it
+    for (const link of links) {
+      const at = linkTimes.get(link) ?? NaN;
+      const r = link.getBoundingClientRect();
+      if (r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth) viewport.push(at);
+      const row = link.closest('[data-ins]');
+      if (row) rows[row.dataset.ins] = Math.max(rows[row.dataset.ins] ?? 0, at);
+    }
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const linkedInRows = Object.entries(rows).map(([i, at]) => [Number(i), at]);
+    const rowsInserted = document.querySelectorAll('[data-ins]').length;
+    return {
+      ...b, collect: undefined, insert: undefined, visibilityEnd: document.visibilityState, own, linkedNow: links.length,
+      viewportLinks: viewport.length, viewportLinkedAt: viewport.length ? Math.max(...viewport) : null, fcp,
+      linkedInRows, rowsInserted, ready: document.documentElement.dataset.click2call ?? null,
+    };
   };
 }
 

@@ -1,4 +1,5 @@
-// Turns the probe records of several runs into per-run figures and their medians.
+// Turns the probe records into the figures of issue 13, each against the same page without the
+// extension (the baseline run), and their medians over the runs.
 
 export const median = (values) => {
   const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -6,117 +7,119 @@ export const median = (values) => {
   const mid = Math.floor(v.length / 2);
   return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 };
+const quantile = (values, q) => {
+  const v = [...values].sort((a, b) => a - b);
+  return v.length ? v[Math.min(v.length - 1, Math.ceil(q * v.length) - 1)] : NaN;
+};
 const max = (values) => values.reduce((m, x) => Math.max(m, x), 0);
 const overlaps = ([start, duration], [s2, d2]) => start < s2 + d2 && s2 < start + duration;
+const own = (r, name) => r.own.filter(([n]) => n === name).map(([, start, duration]) => [start, duration]);
+const ms = (seconds) => (Number.isFinite(seconds) ? seconds * 1000 : NaN);
 
-function own(r, name) {
-  return r.own.filter(([n]) => n === name).map(([, start, duration]) => [start, duration]);
-}
-
-/** Long animation frames (Chromium) after DOMContentLoaded: [start, duration, render ms, scripts]. */
-function frames(r) {
-  const after = r.frames.filter(([start]) => start >= r.dcl);
-  return {
-    longFramesAfterDcl: after.length,
-    longestFrameAfterDclMs: max(after.map(([, d]) => d)),
-    longFrameRenderMs: after.reduce((sum, [, , render]) => sum + render, 0),
-  };
-}
-
-function extensionRun(r, expected) {
+/** What every page reports, with or without the extension. */
+function common(r) {
+  const ourScripts = r.frames.flatMap(([, , , scripts]) => scripts)
+    .filter(([url]) => /^(chrome|moz)-extension:/.test(url)).map(([, d]) => d);
   const slices = own(r, 'click2call:slice');
-  const afterDcl = (list) => list.filter(([start]) => start >= r.dcl);
-  const byExtension = (list) => list.filter((t) => slices.some((s) => overlaps(t, s)));
-  const done = own(r, 'click2call:first-scan-done')[0];
   return {
-    linkedNow: r.linkedNow,
-    complete: r.linkedNow === expected,
     dclMs: r.dcl,
-    loadMs: r.load,
-    allLinkedMs: r.allLinkedAt,
-    linkedAfterDclMs: r.allLinkedAt - r.dcl,
-    // The first idle moment comes after the page's own first layout, which the extension waits for.
-    firstSliceAfterDclMs: (slices[0]?.[0] ?? NaN) - r.dcl,
-    linkedAfterFirstSliceMs: r.allLinkedAt - (slices[0]?.[0] ?? NaN),
-    firstScanDoneMs: done ? done[0] : NaN,
-    scriptMs: own(r, 'click2call:script')[0]?.[1] ?? NaN,
-    startMs: own(r, 'click2call:start')[0]?.[1] ?? NaN,
-    detectorLoadMs: own(r, 'click2call:detector-load')[0]?.[1] ?? NaN,
-    slices: slices.length,
-    sliceSumMs: slices.reduce((sum, [, d]) => sum + d, 0),
+    // Longest task over the whole run: `longtask` entries (Chromium), else heartbeat gaps.
+    longestTaskMs: r.longTasks.length || r.frames.length ? max(r.longTasks.map(([, d]) => d)) : max(r.gaps.map(([, d]) => d)),
+    longestGapMs: max(r.gaps.map(([, d]) => d)),
+    longestFrameMs: max(r.frames.map(([, d]) => d)),
+    // Our own script inside long animation frames (Chromium: the content script's URL).
+    longestOwnScriptMs: max(ourScripts),
     longestSliceMs: max(slices.map(([, d]) => d)),
-    longTasksAfterDcl: afterDcl(r.longTasks).length,
-    longestTaskAfterDclMs: max(afterDcl(r.longTasks).map(([, d]) => d)),
-    longTasksWithSlice: byExtension(r.longTasks).length,
-    longestTaskWithSliceMs: max(byExtension(r.longTasks).map(([, d]) => d)),
-    gapsAfterDcl: afterDcl(r.gaps).length,
-    longestGapAfterDclMs: max(afterDcl(r.gaps).map(([, d]) => d)),
-    ...frames(r),
-    gapsWithSlice: byExtension(r.gaps).length,
-    longestGapWithSliceMs: max(byExtension(r.gaps).map(([, d]) => d)),
+    gapsOverSlice: r.gaps.filter((g) => slices.some((s) => overlaps(g, s))).length,
+    scriptMs: ms(r.cdp?.ScriptDuration),
+    taskMs: ms(r.cdp?.TaskDuration),
+    layoutMs: ms(r.cdp?.LayoutDuration),
+    styleMs: ms(r.cdp?.RecalcStyleDuration),
+    layouts: r.cdp?.LayoutCount ?? NaN,
+    ownScriptEvalMs: own(r, 'click2call:script')[0]?.[1] ?? NaN,
+    ownStartMs: own(r, 'click2call:start')[0]?.[1] ?? NaN,
+    linkedNow: r.linkedNow,
   };
 }
 
-function baselineRun(r) {
-  const afterDcl = (list) => list.filter(([start]) => start >= r.dcl);
+function stream(r) {
+  const latencies = r.inserted.map((at, i) => {
+    const linked = r.linkedInRows.find(([row]) => row === i)?.[1];
+    return linked === undefined ? Infinity : linked - at;
+  });
+  const frames = r.inserted.map((at, i) => (r.frameAfterInsert[i] ?? NaN) - at);
   return {
-    dclMs: r.dcl,
-    loadMs: r.load,
-    longTasksAfterDcl: afterDcl(r.longTasks).length,
-    longestTaskAfterDclMs: max(afterDcl(r.longTasks).map(([, d]) => d)),
-    gapsAfterDcl: afterDcl(r.gaps).length,
-    longestGapAfterDclMs: max(afterDcl(r.gaps).map(([, d]) => d)),
-    ...frames(r),
+    linkedP50Ms: quantile(latencies, 0.5),
+    linkedP95Ms: quantile(latencies, 0.95),
+    linkedMaxMs: max(latencies),
+    frameP95Ms: quantile(frames.filter(Number.isFinite), 0.95),
+    rowsLinked: r.linkedInRows.length,
   };
 }
 
-function noDigitsRun(r) {
-  const script = own(r, 'click2call:script')[0]?.[1] ?? NaN;
-  const start = own(r, 'click2call:start')[0]?.[1] ?? NaN;
-  return { scriptMs: script, startMs: start, totalMs: script + start, detectorLoads: own(r, 'click2call:detector-load').length, slices: own(r, 'click2call:slice').length, linkedNow: r.linkedNow };
-}
+const afterDcl = (r, at) => (at === null || at === undefined ? NaN : at - r.dcl);
+
+const pageFigures = {
+  stream,
+  crm: (r) => ({ allLinkedAfterDclMs: afterDcl(r, r.allLinkedAt) }),
+  large: (r) => ({
+    viewportLinks: r.viewportLinks,
+    viewportLinkedAfterDclMs: afterDcl(r, r.viewportLinkedAt),
+    viewportLinkedAfterFcpMs: r.viewportLinkedAt === null || r.fcp === null ? NaN : r.viewportLinkedAt - r.fcp,
+    fcpAfterDclMs: afterDcl(r, r.fcp),
+    allLinkedAfterDclMs: afterDcl(r, r.allLinkedAt),
+  }),
+  nodigits: () => ({}),
+};
 
 function medians(rows) {
   const out = {};
-  for (const key of Object.keys(rows[0] ?? {})) {
-    out[key] = typeof rows[0][key] === 'number' ? median(rows.map((row) => row[key])) : rows.every((row) => row[key]);
-  }
+  for (const key of Object.keys(rows[0] ?? {})) out[key] = median(rows.map((row) => row[key]));
   return out;
 }
 
 export function summarize(record, expected) {
-  const ext = record.extension.numbers.map((r) => extensionRun(r, expected));
-  const base = record.baseline.numbers.map(baselineRun);
-  const none = record.extension.noDigits.map(noDigitsRun);
-  return {
-    extension: { runs: ext, median: medians(ext), worstSliceMs: max(ext.map((r) => r.longestSliceMs)) },
-    baseline: { runs: base, median: medians(base) },
-    noDigits: { runs: none, median: medians(none), worstStartMs: max(none.map((r) => r.startMs)) },
-  };
+  const out = {};
+  for (const [page, runs] of Object.entries(record.extension)) {
+    const ext = runs.map((r) => ({ ...common(r), ...pageFigures[page](r), complete: r.linkedNow === expected[page] ? 1 : 0 }));
+    const base = record.baseline[page].map((r) => ({ ...common(r), ...pageFigures[page](r) }));
+    out[page] = { extension: { runs: ext, median: medians(ext) }, baseline: { runs: base, median: medians(base) } };
+  }
+  return out;
 }
 
 const f = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+const d = (a, b) => (Number.isFinite(a) && Number.isFinite(b) ? `${a - b >= 0 ? '+' : ''}${(a - b).toFixed(1)}` : 'n/a');
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
 
 export function printSummary(name, s) {
-  const e = s.extension.median;
-  const b = s.baseline.median;
-  const n = s.noDigits.median;
-  console.log(`\n== ${name} (medians of ${s.extension.runs.length} runs) ==`);
-  console.log(`5 MB page: all ${e.complete ? 'linked' : 'NOT linked'}; DOMContentLoaded ${f(e.dclMs)} ms (no extension ${f(b.dclMs)}), `
-    + `all linked at ${f(e.allLinkedMs)} ms after navigation start = ${f(e.linkedAfterDclMs)} ms after DOMContentLoaded`);
-  console.log(`  first scanner slice ${f(e.firstSliceAfterDclMs)} ms after DOMContentLoaded (the page's first layout comes first); `
-    + `all linked ${f(e.linkedAfterFirstSliceMs)} ms after it`);
-  console.log(`  scanner: ${f(e.slices)} slices, ${f(e.sliceSumMs)} ms busy, longest slice ${f(e.longestSliceMs)} ms (worst run ${f(s.extension.worstSliceMs)})`);
-  console.log(`  long tasks after DOMContentLoaded: ${f(e.longTasksAfterDcl)} (longest ${f(e.longestTaskAfterDclMs)} ms); `
-    + `containing a scanner slice: ${f(e.longTasksWithSlice)} (longest ${f(e.longestTaskWithSliceMs)} ms); `
-    + `without extension: ${f(b.longTasksAfterDcl)} (longest ${f(b.longestTaskAfterDclMs)} ms)`);
-  if (e.longFramesAfterDcl + b.longFramesAfterDcl > 0) {
-    console.log(`  long animation frames after DOMContentLoaded: ${f(e.longFramesAfterDcl)} (longest ${f(e.longestFrameAfterDclMs)} ms, `
-      + `${f(e.longFrameRenderMs)} ms of style/layout/paint in them); without extension: ${f(b.longFramesAfterDcl)} (longest ${f(b.longestFrameAfterDclMs)} ms)`);
+  console.log(`\n== ${name} (medians; "with − without" is against the same page without the extension) ==`);
+  const line = (page, e, b) => {
+    console.log(`  longest task ${f(e.longestTaskMs)} vs ${f(b.longestTaskMs)} ms (${d(e.longestTaskMs, b.longestTaskMs)}); `
+      + `longest frame ${f(e.longestFrameMs)} vs ${f(b.longestFrameMs)}; longest heartbeat gap ${f(e.longestGapMs)} vs ${f(b.longestGapMs)}; `
+      + `our longest script in a long frame ${f(e.longestOwnScriptMs)} ms, longest slice ${f(e.longestSliceMs)} ms`);
+    if (Number.isFinite(e.taskMs)) {
+      console.log(`  renderer: tasks ${f(e.taskMs)} vs ${f(b.taskMs)} ms (${d(e.taskMs, b.taskMs)}), script ${d(e.scriptMs, b.scriptMs)}, `
+        + `layout ${d(e.layoutMs, b.layoutMs)} (${d(e.layouts, b.layouts)} layouts), style ${d(e.styleMs, b.styleMs)} ms`);
+    }
+  };
+  for (const [page, { extension: { median: e, runs }, baseline: { median: b } }] of Object.entries(s)) {
+    const complete = runs.every((r) => r.complete) ? 'all linked every run' : `linked ${runs.map((r) => r.linkedNow).join('/')}`;
+    if (page === 'stream') {
+      console.log(`stream (10 rows / 100 ms for 10 s): row inserted → linked p50 ${f(e.linkedP50Ms)} ms, p95 ${f(e.linkedP95Ms)} ms `
+        + `(max ${f(e.linkedMaxMs)}; without: inserted → next frame p95 ${f(b.frameP95Ms)} ms); ${complete}`);
+    } else if (page === 'crm') {
+      console.log(`crm (0.2 MB, 1,000 numbers): DOMContentLoaded → all linked ${f(e.allLinkedAfterDclMs)} ms; `
+        + `DOMContentLoaded ${f(e.dclMs)} vs ${f(b.dclMs)} ms (${ratio(e.dclMs, b.dclMs)}); ${complete}`);
+    } else if (page === 'large') {
+      console.log(`large (5 MB, 10,000 numbers): first viewport (${f(e.viewportLinks)} numbers) linked ${f(e.viewportLinkedAfterDclMs)} ms `
+        + `after DOMContentLoaded, ${f(e.viewportLinkedAfterFcpMs)} ms after the first contentful paint (the page's FCP: ${f(e.fcpAfterDclMs)} ms `
+        + `after DOMContentLoaded with the extension, ${f(b.fcpAfterDclMs)} without); `
+        + `all linked ${f(e.allLinkedAfterDclMs)} ms; DOMContentLoaded ${f(e.dclMs)} vs ${f(b.dclMs)} ms (${ratio(e.dclMs, b.dclMs)}); ${complete}`);
+    } else {
+      console.log(`nodigits (2 MB, no digit): script ${f(e.scriptMs)} vs ${f(b.scriptMs)} ms (${d(e.scriptMs, b.scriptMs)}); `
+        + `our User Timing: evaluation ${f(e.ownScriptEvalMs)} + start ${f(e.ownStartMs)} ms; links ${f(e.linkedNow)}`);
+    }
+    line(page, e, b);
   }
-  console.log(`  heartbeat gaps > 50 ms after DOMContentLoaded: ${f(e.gapsAfterDcl)} (longest ${f(e.longestGapAfterDclMs)} ms); `
-    + `over a scanner slice: ${f(e.gapsWithSlice)} (longest ${f(e.longestGapWithSliceMs)} ms); without extension: ${f(b.gapsAfterDcl)} (longest ${f(b.longestGapAfterDclMs)} ms)`);
-  console.log(`  content script evaluation ${f(e.scriptMs)} ms, scanner start ${f(e.startMs)} ms, detector load ${f(e.detectorLoadMs)} ms`);
-  console.log(`digit-free page: content script evaluation ${f(n.scriptMs)} ms + scanner start ${f(n.startMs)} ms `
-    + `= ${f(n.totalMs)} ms (worst start ${f(s.noDigits.worstStartMs)}); detector loaded ${f(n.detectorLoads)}×, slices ${f(n.slices)}, links ${f(n.linkedNow)}`);
 }

@@ -11,9 +11,10 @@ export const name = 'chromium';
 /**
  * @param {{dir: string, launcher?: string, env?: object, policy?: object}} options
  *   launcher: the host launcher to register (none → the host is "not installed");
- *   policy: managed values for the extension (Chromium reads them for as long as it runs)
+ *   policy: managed values for the extension (Chromium reads them for as long as it runs);
+ *   extension: another build's folder (the page-scanning benchmark compares builds)
  */
-export async function launch({ dir, launcher, env = {}, policy }) {
+export async function launch({ dir, launcher, env = {}, policy, extension = extensionDir }) {
   const userDataDir = path.join(dir, 'profile');
   fs.mkdirSync(userDataDir, { recursive: true });
   if (launcher) writeChromiumManifest(userDataDir, launcher);
@@ -27,8 +28,8 @@ export async function launch({ dir, launcher, env = {}, policy }) {
       env: { ...process.env, ...env },
       viewport: { width: 1000, height: 700 },
       args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
+        `--disable-extensions-except=${extension}`,
+        `--load-extension=${extension}`,
         '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync',
       ],

@@ -25,7 +25,7 @@ async function addressOf(page) {
   ]);
 }
 
-export async function launch({ dir, launcher, env = {}, policy }) {
+export async function launch({ dir, launcher, env = {}, policy, extension = extensionDir }) {
   const home = path.join(dir, 'home');
   fs.mkdirSync(home, { recursive: true });
   if (launcher) writeFirefoxManifest(home, launcher);
@@ -51,7 +51,7 @@ export async function launch({ dir, launcher, env = {}, policy }) {
   } finally {
     removePolicy(); // read at start-up; the file must not outlive this browser's start
   }
-  await browser.installExtension(extensionDir);
+  await browser.installExtension(extension);
   return {
     name,
     extensionId: FIXED_UUID,
