@@ -13,6 +13,9 @@ export const FIELDS = [
   { key: 'pageEventOrigins', kind: 'list', label: 'optPageEventOrigins' },
   { key: 'notifyIncoming', kind: 'checkbox', label: 'optNotifyIncoming' },
   { key: 'recentCalls', kind: 'checkbox', label: 'optRecentCalls' },
+  { key: 'screenPopUrl', kind: 'text', label: 'optScreenPopUrl', size: 60 },
+  { key: 'screenPopWhen', kind: 'select', label: 'optScreenPopWhen', choices: [['off', 'optScreenPopWhenOff'], ['ringing', 'optScreenPopWhenRinging'], ['answered', 'optScreenPopWhenAnswered']] },
+  { key: 'screenPopTab', kind: 'select', label: 'optScreenPopTab', choices: [['focus', 'optScreenPopTabFocus'], ['new', 'optScreenPopTabNew']] },
 ];
 
 /** Read a field's input back into a setting value. */

@@ -21,7 +21,7 @@ form.addEventListener('change', async (event) => {
   const field = FIELDS.find((f) => `opt-${f.key}` === event.target.id);
   if (!field) return;
   const reply = await api.runtime.sendMessage({ type: REQ.SET_SETTING, key: field.key, value: readField(field, event.target) });
-  status.textContent = reply?.ok ? t('optionsSaved') : t('optionsRefused');
+  status.textContent = reply?.ok ? t('optionsSaved') : (reply?.text ?? t('optionsRefused')); // text names the problem
   status.dataset.kind = reply?.ok ? 'info' : 'error';
   if (!reply?.ok) refresh();
 });

@@ -8,6 +8,7 @@ export const REQ = {
   // allowed from content scripts
   DIAL: 'dial', // {target, source: 'link'|'text'|'page', activation?: boolean}
   CONTENT_CONFIG: 'content-config', // {} → effective settings for the sender's page
+  DOCUMENT_GONE: 'document-gone', // {} the sender's document is being unloaded (pagehide)
   // extension pages only (popup, options, confirm)
   GET_STATE: 'get-state',
   POPUP_DIAL: 'popup-dial', // {target}
@@ -23,12 +24,13 @@ export const REQ = {
   SET_SITE_DETECTION: 'set-site-detection', // {hostname, enabled}
   PENDING_DIAL: 'pending-dial', // {id} → the dial waiting for confirmation
   CONFIRM_DIAL: 'confirm-dial', // {id, accept}
+  OPEN_RECORD: 'open-record', // {} open the current caller's CRM record (screen-pop on demand)
 };
 
 /** Pushes from the background (tabs.sendMessage to content, runtime.sendMessage to pages). */
 export const PUSH = {
   STATE: 'state', // {state} to extension pages
-  CALL: 'call', // {detail} to a content script: a click2call:call page event
+  CALL: 'call', // {detail, origin} to one document: a click2call:call page event
   TOAST: 'toast', // {text, kind: 'info'|'error'} to a content script
   GET_SELECTION: 'get-selection', // → {text}
 };
@@ -60,6 +62,7 @@ const PAGE = 'extension';
 const SCHEMA = {
   [REQ.DIAL]: { from: [CONTENT], fields: { target: str(256), source: oneOf('link', 'text', 'page'), activation: optional(bool) } },
   [REQ.CONTENT_CONFIG]: { from: [CONTENT], fields: {} },
+  [REQ.DOCUMENT_GONE]: { from: [CONTENT], fields: {} },
   [REQ.GET_STATE]: { from: [PAGE], fields: {} },
   [REQ.POPUP_DIAL]: { from: [PAGE], fields: { target: str(256) } },
   [REQ.ANSWER]: { from: [PAGE], fields: {} },
@@ -74,6 +77,7 @@ const SCHEMA = {
   [REQ.SET_SITE_DETECTION]: { from: [PAGE], fields: { hostname: str(253), enabled: bool } },
   [REQ.PENDING_DIAL]: { from: [PAGE], fields: { id: str(64) } },
   [REQ.CONFIRM_DIAL]: { from: [PAGE], fields: { id: str(64), accept: bool } },
+  [REQ.OPEN_RECORD]: { from: [PAGE], fields: {} },
 };
 
 /**

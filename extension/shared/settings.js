@@ -3,6 +3,7 @@
 // locked: the options page shows it as set by the organisation and the background refuses to
 // change it.
 import { ext, readArea } from './browser.js';
+import { templateProblem } from './screen-pop-template.js';
 
 const COUNTRY = /^([A-Z]{2})?$/;
 const HOSTNAME = /^(\*\.)?[a-z0-9.-]{1,253}$/;
@@ -24,6 +25,10 @@ export const SETTINGS = {
   pageEventOrigins: { default: [], valid: list(ORIGIN) },
   notifyIncoming: { default: true, valid: (v) => typeof v === 'boolean' },
   recentCalls: { default: true, valid: (v) => typeof v === 'boolean' },
+  // Screen-pop (background/screen-pop.js): '' = no CRM record URL.
+  screenPopUrl: { default: '', valid: (v) => v === '' || templateProblem(v) === null },
+  screenPopWhen: { default: 'off', valid: (v) => v === 'off' || v === 'ringing' || v === 'answered' },
+  screenPopTab: { default: 'focus', valid: (v) => v === 'focus' || v === 'new' },
 };
 
 export function defaults() {
