@@ -58,6 +58,10 @@ export async function launch({ dir, launcher, env = {}, policy }) {
       await page.goto(`chrome-extension://${extensionId}/${file}`);
       return page;
     },
+    /** Every open tab and window (also those the extension opened itself). */
+    pages() {
+      return context.pages();
+    },
     /** Runs a function in the extension's background (service worker). */
     async inBackground(fn, arg) {
       const sw = context.serviceWorkers()[0];

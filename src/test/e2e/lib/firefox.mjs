@@ -69,6 +69,10 @@ export async function launch({ dir, launcher, env = {}, policy }) {
         }
       }
     },
+    /** Every open tab and window (also those the extension opened itself). */
+    pages() {
+      return browser.pages();
+    },
     async close() {
       await browser.close();
     },

@@ -81,6 +81,11 @@ export async function openSharedSession(name, driver, { installHost = true, writ
     async openPopup() {
       return track(await session.browser.openExtensionPage('popup/popup.html', POPUP_VIEWPORT));
     },
+    /** Open pages whose URL matches `test` (a RegExp), tracked like the test's own pages. */
+    async pagesMatching(test) {
+      const all = await session.browser.pages();
+      return all.filter((page) => test.test(page.url())).map(track);
+    },
     async openExtensionPage(file, viewport) {
       return track(await session.browser.openExtensionPage(file, viewport));
     },
