@@ -4,7 +4,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tab, setup } from './background-setup.js';
 import { flush } from './fake-browser.js';
-import { senderOrigin } from '../background/documents.js';
 
 const ALLOW = { local: { settings: { pageEventOrigins: ['https://crm.example.com'] } } };
 const incoming = (at, extra = {}) => ({ type: 'event', event: 'call', state: 'incoming', direction: 'in', remote: '+4930901820', at, ...extra });
@@ -94,12 +93,6 @@ test('8: a dial binds only the call to the number it dialed', async () => {
   // baresip reports the remote as a SIP URI: still the dialed number.
   await ctx.hostMsg({ type: 'event', event: 'call', state: 'dialing', direction: 'out', remote: 'sip:+15550104477@pbx.example', callId: 'a1', at: 1_000_200 });
   assert.equal(sentTo(ctx, 9).length, 1);
-});
-
-test('9: opaque origins are never an allowed origin, whatever the URL', () => {
-  assert.equal(senderOrigin({ origin: 'null', url: 'https://crm.example.com/frame.html' }), null);
-  assert.equal(senderOrigin({ origin: 'https://crm.example.com', url: 'https://crm.example.com/' }), 'https://crm.example.com');
-  assert.equal(senderOrigin({ url: 'data:text/html,x' }), null);
 });
 
 test('9: a sandboxed frame on an allow-listed URL gets no page events and cannot dial', async () => {
