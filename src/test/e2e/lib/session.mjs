@@ -83,8 +83,14 @@ export async function openSharedSession(name, driver, { installHost = true, writ
     },
     /** Open pages whose URL matches `test` (a RegExp), tracked like the test's own pages. */
     async pagesMatching(test) {
-      const all = await session.browser.pages();
-      return all.filter((page) => test.test(page.url())).map(track);
+      const found = [];
+      for (const page of await session.browser.pages()) {
+        let url = page.url();
+        // Firefox over BiDi reports a window the extension opened as about:blank: ask the page.
+        if (url === 'about:blank') url = await page.evaluate(() => location.href).catch(() => url);
+        if (test.test(url)) found.push(track(page));
+      }
+      return found;
     },
     async openExtensionPage(file, viewport) {
       return track(await session.browser.openExtensionPage(file, viewport));
