@@ -334,9 +334,13 @@ export class Controller {
     const origin = senderOrigin(sender);
     // Opaque origins (sandboxed frames) are null here and never allowed; without a documentId
     // the document cannot be addressed safely, so it gets no page events either.
+    const replaced = this.documents.replacedBy(sender);
     const pageEvents = originAllowed(origin, values) && this.documents.register(sender, { pageEvents: true, at: this.now() });
-    if (!pageEvents && (sender.frameId ?? 0) === 0) this.documents.register(sender, { pageEvents: false, at: this.now() });
-    await this.persist();
+    // Top-level pages of the screen-pop CRM are remembered so a pop can reuse their tab; no
+    // other page is recorded (the background keeps no list of what the user browses).
+    const crmTab = !pageEvents && (sender.frameId ?? 0) === 0 && origin !== null && origin === this.screenPop.originOf(values)
+      && this.documents.register(sender, { pageEvents: false, at: this.now() });
+    if (replaced || pageEvents || crmTab) await this.persist();
     const { hostReachable = false } = await readArea('local', 'hostReachable');
     return okReply({
       detect: detectionEnabledFor(sender.url, values),

@@ -44,14 +44,26 @@ export class DocumentRegistry {
     if (!id || typeof sender.tab?.id !== 'number') return false;
     const tabId = sender.tab.id;
     const frameId = sender.frameId ?? 0;
-    // A new document in a tab's frame replaces whatever that frame showed before.
-    for (const [key, doc] of this.docs) {
-      if (key !== id && doc.tabId === tabId && doc.frameId === frameId) this.docs.delete(key);
-    }
+    this.replacedBy(sender);
     this.docs.delete(id); // re-insert: the map's order is the age order used by the bound
     this.docs.set(id, { tabId, frameId, origin: senderOrigin(sender), pageEvents: Boolean(pageEvents), at });
     while (this.docs.size > MAX_DOCUMENTS) this.docs.delete(this.docs.keys().next().value);
     return true;
+  }
+
+  /** A new document in a tab's frame replaces whatever that frame showed before. */
+  replacedBy(sender) {
+    const id = documentKey(sender);
+    const tabId = sender?.tab?.id;
+    const frameId = sender?.frameId ?? 0;
+    let changed = false;
+    for (const [key, doc] of this.docs) {
+      if (key !== id && doc.tabId === tabId && doc.frameId === frameId) {
+        this.docs.delete(key);
+        changed = true;
+      }
+    }
+    return changed;
   }
 
   /** Make sure the sender's document is known (a dial from it), keeping what it was allowed. */

@@ -33,6 +33,13 @@ export class ScreenPop {
     return { popped: this.popped };
   }
 
+  /** The CRM's origin (from the template), or null without a usable template. */
+  originOf(values) {
+    const template = values.screenPopUrl;
+    if (!template || templateProblem(template)) return null;
+    return new URL(template.replace(/\{[a-z0-9]+\}/g, 'x')).origin;
+  }
+
   /** What the popup and the notification show: the caller as the CRM will search for them. */
   view(call, values, country) {
     if (!call?.remote) return null;
