@@ -7,6 +7,11 @@ import { parseTarget, extractTarget } from '../shared/phone.js';
 import { dialString } from '../shared/dial-rules.js';
 import { loadSettings, homeCountry, countryInfo, localeCountry, detectionEnabledFor, originAllowed } from '../shared/settings.js';
 import { CallStore } from './calls.js';
+import { DocumentRegistry, senderOrigin, documentKey } from './documents.js';
+import { deliverCallEvent } from './page-events.js';
+import { PendingConfirmations } from './confirmations.js';
+import { withSipPremium } from './premium.js';
+import { ScreenPop } from './screen-pop.js';
 import { badgeFor, showBadge } from './badge.js';
 import { showIncoming, clearIncoming } from './notifications.js';
 import { readHistory, recordCall, entryForEndedCall, clearHistory, entryForFailedDial } from './history.js';
@@ -14,15 +19,6 @@ import { dialFailureText, SETUP_CODES } from './host-errors.js';
 
 const DIAL_INTERVAL_MS = 1500; // at most one dial per tab in this time: stops click-storms
 const CALL_CONTROL = ['answer', 'hangup', 'decline', 'hold', 'transfer', 'dtmf'];
-
-function senderOrigin(sender) {
-  if (typeof sender.origin === 'string' && sender.origin !== 'null') return sender.origin;
-  try {
-    return new URL(sender.url).origin;
-  } catch {
-    return null;
-  }
-}
 
 export class Controller {
   constructor({ port, now = () => Date.now() }) {
@@ -32,8 +28,9 @@ export class Controller {
     this.settings = null;
     this.locale = 'en-US';
     this.lastDialAt = new Map(); // tabId → time
-    this.pendingConfirm = new Map(); // id → dial request waiting for the user
-    this.eventFrames = new Map(); // "tabId:frameId" → origin, for allow-listed pages
+    this.confirmations = new PendingConfirmations({ now });
+    this.documents = new DocumentRegistry();
+    this.screenPop = new ScreenPop({ documents: this.documents });
     this.ready = this.init();
   }
 
@@ -44,10 +41,11 @@ export class Controller {
       // keep the default
     }
     this.settings = await loadSettings();
-    const saved = await readArea('session', ['calls', 'eventFrames', 'pendingConfirm']);
+    const saved = await readArea('session', ['calls', 'documents', 'pendingConfirm', 'screenPop']);
     if (saved.calls) this.calls = new CallStore(saved.calls);
-    for (const [k, v] of Object.entries(saved.eventFrames ?? {})) this.eventFrames.set(k, v);
-    for (const [k, v] of Object.entries(saved.pendingConfirm ?? {})) this.pendingConfirm.set(k, v);
+    this.documents.docs = new DocumentRegistry(saved.documents ?? {}).docs;
+    this.confirmations.restore(saved.pendingConfirm);
+    this.screenPop.restore(saved.screenPop);
   }
 
   reloadSettings() {
@@ -67,8 +65,9 @@ export class Controller {
   persist() {
     return writeArea('session', {
       calls: this.calls.snapshot(),
-      eventFrames: Object.fromEntries(this.eventFrames),
-      pendingConfirm: Object.fromEntries(this.pendingConfirm),
+      documents: this.documents.snapshot(),
+      pendingConfirm: this.confirmations.snapshot(),
+      screenPop: this.screenPop.snapshot(),
     });
   }
 
@@ -124,6 +123,7 @@ export class Controller {
     return {
       host: this.hostView(),
       call: this.calls.call,
+      caller: this.screenPop.view(this.calls.call, this.settings.values, this.country()),
       recent: this.settings.values.recentCalls ? await readHistory() : [],
       recentEnabled: this.settings.values.recentCalls,
       country: this.country(),
@@ -142,9 +142,11 @@ export class Controller {
   /** A dial request from a content script. `sender` comes from the browser, never the page. */
   async dialFromContent(msg, sender) {
     await this.ready;
-    const origin = senderOrigin(sender);
+    const origin = senderOrigin(sender); // null for opaque origins: never allow-listed
     const tabId = sender.tab.id;
     const frameId = sender.frameId ?? 0;
+    const documentId = documentKey(sender);
+    this.documents.touch(sender, this.now()); // the call it starts is addressed to this document
     if (msg.source === 'page' && !originAllowed(origin, this.settings.values)) {
       return this.failure(ERR.NOT_ALLOWED, 'errorPageDialNotAllowed');
     }
@@ -157,7 +159,7 @@ export class Controller {
     const parsed = parseTarget(msg.target, { country: this.country() });
     if (!parsed.ok) return this.failure(ERR.INVALID_TARGET, 'errorInvalidNumber');
     const needsUser = msg.source === 'page' && msg.activation !== true;
-    return this.dialParsed(parsed, { tabId, frameId, origin, needsUser });
+    return this.dialParsed(parsed, { tabId, frameId, documentId, origin, needsUser });
   }
 
   async dialFromUser(text, { tabId = null, frameId = 0, origin = null } = {}) {
@@ -167,8 +169,9 @@ export class Controller {
     return this.dialParsed(parsed, { tabId, frameId, origin, needsUser: false });
   }
 
-  async dialParsed(parsed, context) {
+  async dialParsed(rawParsed, context) {
     const { values } = this.settings;
+    const parsed = withSipPremium(rawParsed, this.country()); // sip:+1900…@pbx is premium too
     const premium = values.warnPremiumRate && parsed.premium;
     if (values.confirmBeforeDial || premium || context.needsUser) {
       return this.askConfirmation(parsed, context, premium);
@@ -176,7 +179,7 @@ export class Controller {
     return this.sendDial(parsed, context);
   }
 
-  async sendDial(parsed, { tabId, frameId }) {
+  async sendDial(parsed, { tabId, frameId, documentId = null, origin = null }) {
     if (this.port.status.state !== 'connected') {
       const host = this.hostView();
       const result = host.setupNeeded
@@ -187,14 +190,17 @@ export class Controller {
     }
     const { values } = this.settings;
     const target = dialString(parsed, { dialFormat: values.dialFormat, dialPrefix: values.dialPrefix, homeCountry: this.country() });
-    this.calls.noteDial({ tabId, frameId, dialed: target, at: this.now() });
+    this.calls.noteDial({ tabId, frameId, documentId, origin, dialed: target, at: this.now() });
     const reply = await this.port.request('dial', { target });
     if (!reply.ok) {
+      this.calls.dropDial(target); // a failed dial must not bind a later, unrelated call
       const result = { ...this.hostFailure(reply, parsed.display), action: this.port.status.readiness?.ready === false ? 'setup' : undefined };
       await this.recordFailedDial(parsed, result.text);
+      await this.persist();
       return result;
     }
     const dialed = typeof reply.dialed === 'string' ? reply.dialed : target;
+    this.calls.dialAccepted(target, reply.callId);
     const extensionNote = parsed.ext ? ` ${t('callingExtension', [parsed.ext])}` : '';
     return okReply({ dialed, display: parsed.display, text: `${t('callingNumber', [dialed])}${extensionNote}` });
   }
@@ -224,31 +230,39 @@ export class Controller {
   }
 
   async askConfirmation(parsed, context, premium) {
+    // One confirmation per tab at a time: a page cannot stack up windows.
+    const open = this.confirmations.openFor(context.tabId);
+    if (open) {
+      this.confirmations.focus(open);
+      return this.failure(ERR.RATE_LIMITED, 'confirmAlreadyOpen');
+    }
     const id = `c${this.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
     const { phone, ...storable } = parsed; // the PhoneNumber object does not survive storage
     void phone;
-    this.pendingConfirm.set(id, { parsed: storable, raw: parsed.target, context, premium, at: this.now() });
+    this.confirmations.add(id, { parsed: storable, raw: parsed.target, context, premium, at: this.now() });
     await this.persist();
     try {
-      await ext().windows.create({ url: ext().runtime.getURL(`confirm/confirm.html?id=${id}`), type: 'popup', width: 420, height: 300 });
+      const win = await ext().windows.create({ url: ext().runtime.getURL(`confirm/confirm.html?id=${id}`), type: 'popup', width: 420, height: 300 });
+      this.confirmations.setWindow(id, win?.id);
+      await this.persist();
     } catch {
-      this.pendingConfirm.delete(id);
+      this.confirmations.take(id);
+      await this.persist();
       return this.failure(ERR.CANCELLED, 'errorConfirmUnavailable');
     }
     return okReply({ pending: true, display: parsed.display, text: t('confirmPending', [parsed.display]) });
   }
 
   pendingView(id) {
-    const p = this.pendingConfirm.get(id);
+    const p = this.confirmations.get(id);
     if (!p) return errorReply(ERR.CANCELLED);
     return okReply({ display: p.parsed.display, premium: p.premium, type: p.parsed.type ?? null, origin: p.context.origin });
   }
 
   async confirmDial(id, accept) {
     await this.ready;
-    const p = this.pendingConfirm.get(id);
+    const p = this.confirmations.take(id);
     if (!p) return errorReply(ERR.CANCELLED);
-    this.pendingConfirm.delete(id);
     await this.persist();
     if (!accept || this.now() - p.at > 120000) {
       this.toastTab(p.context, t('dialCancelled'), 'info');
@@ -261,10 +275,19 @@ export class Controller {
     return result;
   }
 
+  /** The confirm window was closed without an answer (e.g. by the window manager). */
+  async onWindowRemoved(windowId) {
+    await this.ready;
+    const id = this.confirmations.idForWindow(windowId);
+    if (id) await this.confirmDial(id, false);
+  }
+
   async toastTab(context, text, kind) {
     if (typeof context?.tabId !== 'number' || !text) return;
     try {
-      await ext().tabs.sendMessage(context.tabId, { type: PUSH.TOAST, text, kind }, { frameId: context.frameId ?? 0 });
+      // Addressed to the document that asked, so a tab that moved on gets nothing.
+      const target = context.documentId ? { documentId: context.documentId } : { frameId: context.frameId ?? 0 };
+      await ext().tabs.sendMessage(context.tabId, { type: PUSH.TOAST, text, kind }, target);
     } catch {
       // the tab is gone or has no content script
     }
@@ -304,15 +327,11 @@ export class Controller {
     await this.persist();
     this.refreshViews();
     const detail = JSON.stringify(pageEventDetail(call));
-    if (call.origin && typeof call.origin.tabId === 'number') {
-      this.sendToFrame(call.origin.tabId, call.origin.frameId, { type: PUSH.CALL, detail });
-    }
+    if (await deliverCallEvent({ call, detail, documents: this.documents, values: this.settings.values })) await this.persist();
     if (call.direction === 'in') {
-      for (const key of this.eventFrames.keys()) {
-        const [tabId, frameId] = key.split(':').map(Number);
-        if (originAllowed(this.eventFrames.get(key), this.settings.values)) this.sendToFrame(tabId, frameId, { type: PUSH.CALL, detail });
-      }
-      if ((call.state === 'incoming' || call.state === 'ringing') && this.settings.values.notifyIncoming) await showIncoming(call);
+      const caller = this.screenPop.view(call, this.settings.values, this.country());
+      if ((call.state === 'incoming' || call.state === 'ringing') && this.settings.values.notifyIncoming) await showIncoming(call, caller);
+      if (await this.screenPop.onCall(call, this.settings.values, this.country())) await this.persist();
     }
     if (call.state !== 'incoming' && !(call.state === 'ringing' && call.direction === 'in')) await clearIncoming();
     if ((call.state === 'ended' || call.state === 'busy') && previous && previous.state !== 'ended') {
@@ -322,12 +341,13 @@ export class Controller {
     }
   }
 
-  async sendToFrame(tabId, frameId, message) {
-    try {
-      await ext().tabs.sendMessage(tabId, message, { frameId });
-    } catch {
-      this.eventFrames.delete(`${tabId}:${frameId}`);
-    }
+  /** The popup's or the notification's "open record" button: the current caller's record. */
+  async openRecord() {
+    await this.ready;
+    const opened = await this.screenPop.openNow(this.calls.call, this.settings.values, this.country());
+    if (!opened) return this.failure(ERR.NOT_ALLOWED, 'screenPopUnavailable');
+    await this.persist();
+    return okReply();
   }
 
   // ---- content scripts -------------------------------------------------------------------
@@ -338,11 +358,15 @@ export class Controller {
     await this.settingsLoad;
     const { values } = this.settings;
     const origin = senderOrigin(sender);
-    const pageEvents = originAllowed(origin, values);
-    if (pageEvents) {
-      this.eventFrames.set(`${sender.tab.id}:${sender.frameId ?? 0}`, origin);
-      await this.persist();
-    }
+    // Opaque origins (sandboxed frames) are null here and never allowed; without a documentId
+    // the document cannot be addressed safely, so it gets no page events either.
+    const replaced = this.documents.replacedBy(sender);
+    const pageEvents = originAllowed(origin, values) && this.documents.register(sender, { pageEvents: true, at: this.now() });
+    // Top-level pages of the screen-pop CRM are remembered so a pop can reuse their tab; no
+    // other page is recorded (the background keeps no list of what the user browses).
+    const crmTab = !pageEvents && (sender.frameId ?? 0) === 0 && origin !== null && origin === this.screenPop.originOf(values)
+      && this.documents.register(sender, { pageEvents: false, at: this.now() });
+    if (replaced || pageEvents || crmTab) await this.persist();
     const { hostReachable = false } = await readArea('local', 'hostReachable');
     return okReply({
       detect: detectionEnabledFor(sender.url, values),
@@ -354,15 +378,17 @@ export class Controller {
     });
   }
 
-  forgetTab(tabId) {
-    let changed = false;
-    for (const key of [...this.eventFrames.keys()]) {
-      if (key.startsWith(`${tabId}:`)) {
-        this.eventFrames.delete(key);
-        changed = true;
-      }
-    }
+  /** The content script's document is going away (pagehide). */
+  async documentGone(sender) {
+    await this.ready;
+    if (this.documents.forget(documentKey(sender))) await this.persist();
+    return okReply();
+  }
+
+  async forgetTab(tabId) {
+    await this.ready;
+    const changed = this.documents.forgetTab(tabId);
     this.lastDialAt.delete(tabId);
-    if (changed) this.persist();
+    if (changed) await this.persist();
   }
 }

@@ -62,10 +62,14 @@ api.notifications?.onButtonClicked?.addListener((id, button) => {
   controller.control(button === BUTTON_ANSWER ? 'answer' : 'decline');
 });
 
-api.notifications?.onClicked.addListener((id) => {
+api.notifications?.onClicked.addListener(async (id) => {
   if (id !== INCOMING_ID) return;
-  api.windows?.create({ url: api.runtime.getURL('popup/popup.html'), type: 'popup', width: 360, height: 560 });
+  // With a CRM record URL set, the notification opens the caller's record; else the popup.
+  const opened = await controller.openRecord();
+  if (!opened.ok) api.windows?.create({ url: api.runtime.getURL('popup/popup.html'), type: 'popup', width: 360, height: 560 });
 });
+
+api.windows?.onRemoved?.addListener((windowId) => controller.onWindowRemoved(windowId));
 
 api.storage.onChanged.addListener((changes, area) => {
   if ((area === 'local' && changes.settings) || area === 'managed') {

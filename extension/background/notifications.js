@@ -6,13 +6,20 @@ export const INCOMING_ID = 'click2call-incoming';
 export const BUTTON_ANSWER = 0;
 export const BUTTON_DECLINE = 1;
 
-export async function showIncoming(call) {
+/**
+ * @param {object} call the call store's call
+ * @param {object|null} caller screen-pop view: the caller as the CRM finds them, and whether a
+ *   click can open their record (then the notification says so)
+ */
+export async function showIncoming(call, caller = null) {
+  const who = caller?.display ?? call.remote;
   const options = {
     type: 'basic',
     iconUrl: ext().runtime.getURL('icons/icon-128.png'),
     title: t('notifyIncomingTitle'),
-    message: call.remote ? t('notifyIncomingFrom', [call.remote]) : t('notifyIncomingUnknown'),
+    message: who ? t('notifyIncomingFrom', [who]) : t('notifyIncomingUnknown'),
   };
+  if (caller?.canOpen) options.contextMessage = t('notifyOpenRecord', [caller.recordHost]);
   if (!isFirefox()) {
     options.buttons = [{ title: t('buttonAnswer') }, { title: t('buttonDecline') }];
     options.requireInteraction = true;

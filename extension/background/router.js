@@ -3,6 +3,8 @@
 // then handed to the controller.
 import { REQ, ERR, errorReply, okReply, senderKind, validateRequest } from '../shared/messages.js';
 import { saveSetting } from '../shared/settings.js';
+import { t } from '../shared/browser.js';
+import { templateProblem } from '../shared/screen-pop-template.js';
 import { clearHistory } from './history.js';
 import { openSetup } from './setup-tab.js';
 
@@ -16,6 +18,7 @@ export async function route(controller, rawMessage, sender, self) {
     case REQ.DIAL: return controller.dialFromContent(msg, sender);
     case REQ.CONTENT_CONFIG: return controller.contentConfig(sender);
     case REQ.OPEN_SETUP: return openSetup(controller);
+    case REQ.DOCUMENT_GONE: return controller.documentGone(sender);
     case REQ.GET_STATE: return okReply({ state: await controller.stateView() });
     case REQ.POPUP_DIAL: return controller.dialFromUser(msg.target);
     case REQ.ANSWER:
@@ -32,12 +35,21 @@ export async function route(controller, rawMessage, sender, self) {
       controller.broadcastState();
       return okReply();
     case REQ.SET_SETTING:
-      return (await saveSetting(msg.key, msg.value)) ? okReply() : errorReply(ERR.NOT_ALLOWED);
+      if (await saveSetting(msg.key, msg.value)) return okReply();
+      return { ...errorReply(ERR.NOT_ALLOWED), ...settingProblem(msg.key, msg.value) };
     case REQ.SET_SITE_DETECTION: return setSiteDetection(controller, msg.hostname, msg.enabled);
     case REQ.PENDING_DIAL: return controller.pendingView(msg.id);
     case REQ.CONFIRM_DIAL: return controller.confirmDial(msg.id, msg.accept);
+    case REQ.OPEN_RECORD: return controller.openRecord();
     default: return errorReply(ERR.BAD_MESSAGE);
   }
+}
+
+/** A sentence naming what is wrong with a refused value, where we can say more than "refused". */
+function settingProblem(key, value) {
+  if (key !== 'screenPopUrl' || value === '') return {};
+  const problem = templateProblem(value);
+  return problem ? { text: t(problem.key, problem.subs) } : {};
 }
 
 async function setSiteDetection(controller, hostname, enabled) {

@@ -36,7 +36,9 @@ listenForPageDials(doc, { enabled: () => config.pageEvents, dial });
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== api.runtime.id || !message) return undefined;
   if (message.type === PUSH.CALL && typeof message.detail === 'string') {
-    dispatchToPage(doc, EVENT_CALL, message.detail);
+    // The background addressed this document; the origin check is a second lock in case the
+    // frame changed origin since (an opaque origin is "null" and never matches).
+    if (message.origin === self.origin && self.origin !== 'null') dispatchToPage(doc, EVENT_CALL, message.detail);
   } else if (message.type === PUSH.TOAST && typeof message.text === 'string') {
     toast(message.text, message.kind === 'error' ? 'error' : 'info', { action: message.action });
   } else if (message.type === PUSH.GET_SELECTION) {
@@ -92,6 +94,14 @@ async function refreshConfig() {
 }
 
 refreshConfig();
+// The background forgets this document when it goes (page events must not follow the tab to the
+// next page); a page restored from the back/forward cache registers again.
+window.addEventListener('pagehide', () => {
+  send({ type: REQ.DOCUMENT_GONE });
+});
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted) refreshConfig();
+});
 try {
   performance.measure('click2call:script', { start: scriptStart, end: performance.now() });
 } catch {

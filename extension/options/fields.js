@@ -5,6 +5,7 @@ export const GROUPS = [
   ['pages', 'optionsGroupPages'],
   ['calling', 'optionsGroupCalling'],
   ['privacy', 'optionsGroupPrivacy'],
+  ['screenPop', 'optionsGroupScreenPop'],
 ];
 
 export const FIELDS = [
@@ -21,6 +22,9 @@ export const FIELDS = [
   { key: 'warnPremiumRate', kind: 'checkbox', label: 'optWarnPremiumRate', group: 'calling' },
   { key: 'notifyIncoming', kind: 'checkbox', label: 'optNotifyIncoming', group: 'calling' },
   { key: 'recentCalls', kind: 'checkbox', label: 'optRecentCalls', group: 'privacy' },
+  { key: 'screenPopUrl', kind: 'text', label: 'optScreenPopUrl', group: 'screenPop', size: 60 },
+  { key: 'screenPopWhen', kind: 'select', label: 'optScreenPopWhen', group: 'screenPop', choices: [['off', 'optScreenPopWhenOff'], ['ringing', 'optScreenPopWhenRinging'], ['answered', 'optScreenPopWhenAnswered']] },
+  { key: 'screenPopTab', kind: 'select', label: 'optScreenPopTab', group: 'screenPop', choices: [['focus', 'optScreenPopTabFocus'], ['new', 'optScreenPopTabNew']] },
 ];
 
 /** Read a field's input back into a setting value. */

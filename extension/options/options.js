@@ -43,7 +43,7 @@ form.addEventListener('change', async (event) => {
     setStatus(t('optionsSavedField', [label]), 'info');
   } else {
     const { locked } = await loadSettings();
-    const text = locked.includes(field.key) ? t('problemLocked') : t('optionsRefused');
+    const text = locked.includes(field.key) ? t('problemLocked') : (reply?.text ?? t('optionsRefused')); // text names the problem
     showProblem(document, field.key, text);
     setStatus(t('optionsNotSaved', [text]), 'error');
     refresh();

@@ -4,6 +4,7 @@ import { loadSettings, detectionEnabledFor } from '../shared/settings.js';
 import { REQ, PUSH } from '../shared/messages.js';
 import { localise } from '../shared/i18n-dom.js';
 import { render } from './view.js';
+import { renderCaller, wireCaller } from './caller.js';
 
 const api = ext();
 const $ = (id) => document.getElementById(id);
@@ -26,6 +27,7 @@ async function send(message) {
 function update(next) {
   state = next;
   render(document, state);
+  renderCaller(document, state);
 }
 
 async function act(message) {
@@ -39,6 +41,7 @@ api.runtime.onMessage.addListener((message, sender) => {
   if (sender.id === api.runtime.id && message?.type === PUSH.STATE && message.state) update(message.state);
 });
 
+wireCaller(document, send, show);
 $('btn-answer').addEventListener('click', () => act({ type: REQ.ANSWER }));
 $('btn-decline').addEventListener('click', () => act({ type: REQ.DECLINE }));
 $('btn-hangup').addEventListener('click', () => act({ type: REQ.HANGUP }));

@@ -9,6 +9,7 @@ export const REQ = {
   DIAL: 'dial', // {target, source: 'link'|'text'|'page', activation?: boolean}
   CONTENT_CONFIG: 'content-config', // {} → effective settings for the sender's page
   OPEN_SETUP: 'open-setup', // {} → opens (or focuses) the setup page; content and pages
+  DOCUMENT_GONE: 'document-gone', // {} the sender's document is being unloaded (pagehide)
   // extension pages only (popup, options, confirm)
   GET_STATE: 'get-state',
   POPUP_DIAL: 'popup-dial', // {target}
@@ -24,12 +25,13 @@ export const REQ = {
   SET_SITE_DETECTION: 'set-site-detection', // {hostname, enabled}
   PENDING_DIAL: 'pending-dial', // {id} → the dial waiting for confirmation
   CONFIRM_DIAL: 'confirm-dial', // {id, accept}
+  OPEN_RECORD: 'open-record', // {} open the current caller's CRM record (screen-pop on demand)
 };
 
 /** Pushes from the background (tabs.sendMessage to content, runtime.sendMessage to pages). */
 export const PUSH = {
   STATE: 'state', // {state} to extension pages
-  CALL: 'call', // {detail} to a content script: a click2call:call page event
+  CALL: 'call', // {detail, origin} to one document: a click2call:call page event
   TOAST: 'toast', // {text, kind: 'info'|'error'} to a content script
   GET_SELECTION: 'get-selection', // → {text}
   GET_PAGE: 'get-page', // → {url} of the tab's top frame, for the popup's per-site switch
@@ -63,6 +65,7 @@ const SCHEMA = {
   [REQ.DIAL]: { from: [CONTENT], fields: { target: str(256), source: oneOf('link', 'text', 'page'), activation: optional(bool) } },
   [REQ.CONTENT_CONFIG]: { from: [CONTENT], fields: {} },
   [REQ.OPEN_SETUP]: { from: [CONTENT, PAGE], fields: {} },
+  [REQ.DOCUMENT_GONE]: { from: [CONTENT], fields: {} },
   [REQ.GET_STATE]: { from: [PAGE], fields: {} },
   [REQ.POPUP_DIAL]: { from: [PAGE], fields: { target: str(256) } },
   [REQ.ANSWER]: { from: [PAGE], fields: {} },
@@ -77,6 +80,7 @@ const SCHEMA = {
   [REQ.SET_SITE_DETECTION]: { from: [PAGE], fields: { hostname: str(253), enabled: bool } },
   [REQ.PENDING_DIAL]: { from: [PAGE], fields: { id: str(64) } },
   [REQ.CONFIRM_DIAL]: { from: [PAGE], fields: { id: str(64), accept: bool } },
+  [REQ.OPEN_RECORD]: { from: [PAGE], fields: {} },
 };
 
 /**

@@ -4,6 +4,7 @@
 // change it.
 import { ext, readArea } from './browser.js';
 import { isCountryCode } from './countries.js';
+import { templateProblem } from './screen-pop-template.js';
 
 const HOSTNAME = /^(\*\.)?[a-z0-9.-]{1,253}$/;
 const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9.-]{1,253}(:[0-9]{1,5})?$/;
@@ -24,6 +25,10 @@ export const SETTINGS = {
   pageEventOrigins: { default: [], valid: list(ORIGIN) },
   notifyIncoming: { default: true, valid: (v) => typeof v === 'boolean' },
   recentCalls: { default: true, valid: (v) => typeof v === 'boolean' },
+  // Screen-pop (background/screen-pop.js): '' = no CRM record URL.
+  screenPopUrl: { default: '', valid: (v) => v === '' || templateProblem(v) === null },
+  screenPopWhen: { default: 'off', valid: (v) => v === 'off' || v === 'ringing' || v === 'answered' },
+  screenPopTab: { default: 'focus', valid: (v) => v === 'focus' || v === 'new' },
 };
 
 export function defaults() {

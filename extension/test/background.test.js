@@ -1,59 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { installFakeBrowser, fakeNativePort, manualTimers, flush } from './fake-browser.js';
-import { HostPort } from '../background/port.js';
-import { Controller } from '../background/controller.js';
-import { route } from '../background/router.js';
 import { badgeFor } from '../background/badge.js';
-
-const SELF = { id: 'mhlbmjkkkedfmppgfdalengljggeoagn', baseUrl: 'chrome-extension://mhlbmjkkkedfmppgfdalengljggeoagn/' };
-const POPUP = { id: SELF.id, url: `${SELF.baseUrl}popup/popup.html` };
-const tab = (id, url, frameId = 0) => ({ id: SELF.id, tab: { id }, frameId, url, origin: new URL(url).origin });
-const CRM = tab(7, 'https://crm.example.com/contacts/1');
-
-async function setup({ managed, local, capabilities, connect = true } = {}) {
-  const api = installFakeBrowser({ managed, local });
-  const timers = manualTimers();
-  let port;
-  let clock = 1_000_000;
-  let controller;
-  const host = new HostPort({
-    connect: () => (port = fakeNativePort()),
-    client: {},
-    timers,
-    onStatus: (s) => controller?.onHostStatus(s),
-    onEvent: (e) => controller?.onHostEvent(e),
-  });
-  controller = new Controller({ port: host, now: () => clock });
-  await controller.ready;
-  // The host answers: hello, status and dial like a well-behaved host would.
-  const autoReply = () => {
-    for (const msg of port.sent) {
-      if (msg.answered) continue;
-      msg.answered = true;
-      if (msg.type === 'hello') port.fromHost({ type: 'reply', id: msg.id, ok: true, protocol: 1, host: { version: '1.0.0' }, softphone: { kind: 'microsip', available: true }, ...(capabilities ? { capabilities } : {}) });
-      else if (msg.type === 'status') port.fromHost({ type: 'reply', id: msg.id, ok: true, softphone: { kind: 'microsip', available: true }, call: null });
-      else if (msg.type === 'dial') port.fromHost({ type: 'reply', id: msg.id, ok: true, dialed: msg.target });
-      else port.fromHost({ type: 'reply', id: msg.id, ok: true });
-    }
-  };
-  const pump = async () => {
-    for (let i = 0; i < 5; i += 1) {
-      autoReply();
-      await flush();
-    }
-  };
-  if (connect) {
-    host.connect();
-    await pump();
-  }
-  const send = async (msg, sender) => {
-    const p = route(controller, msg, sender, SELF);
-    await pump();
-    return p;
-  };
-  return { api, host, controller, timers, send, pump, port: () => port, tick: (ms) => { clock += ms; }, hostMsg: (m) => { port.fromHost(m); return pump(); } };
-}
+import { route } from '../background/router.js';
+import { flush } from './fake-browser.js';
+import { SELF, POPUP, tab, CRM, setup } from './background-setup.js';
 
 test('a content-script dial is validated, sent to the host and answered with the dialed string', async () => {
   const ctx = await setup();
@@ -229,7 +179,7 @@ test('call events go to the tab that dialed, as JSON strings; other tabs get not
   await ctx.hostMsg({ type: 'event', event: 'call', state: 'connected', direction: 'out', remote: '+15550104477', callId: 'c1', at: 1_000_200 });
   const sent = ctx.api.calls.tabsSendMessage;
   assert.equal(sent.length, 2);
-  assert.deepEqual(sent.map((s) => [s.tabId, s.opts.frameId]), [[7, 3], [7, 3]]);
+  assert.deepEqual(sent.map((s) => [s.tabId, s.opts.documentId]), [[7, 'doc-7-3-https://crm.example.com/'], [7, 'doc-7-3-https://crm.example.com/']]);
   const detail = JSON.parse(sent[1].msg.detail);
   assert.deepEqual(detail, { version: 1, state: 'connected', direction: 'out', remote: '+15550104477', callId: 'c1', onHold: false, reason: null, at: 1_000_200 });
   assert.deepEqual(badgeFor(ctx.host.status, ctx.controller.calls.call).text, 'LIVE');
@@ -242,7 +192,7 @@ test('incoming calls: notification with buttons, events only to allow-listed pag
   await ctx.hostMsg({ type: 'event', event: 'call', state: 'incoming', direction: 'in', remote: '+4930901820', at: 1_000_000 });
   const note = ctx.api.calls.notifications.find((n) => n.opts);
   assert.deepEqual(note.opts.buttons.map((b) => b.title), ['Answer', 'Decline']);
-  assert.match(note.opts.message, /\+4930901820/);
+  assert.match(note.opts.message, /\+49 30 901820/, 'the caller as the CRM finds them');
   assert.deepEqual([...new Set(ctx.api.calls.tabsSendMessage.map((s) => s.tabId))], [7]);
   await ctx.hostMsg({ type: 'event', event: 'call', state: 'connected', direction: 'in', remote: '+4930901820', at: 1_001_000 });
   await ctx.hostMsg({ type: 'event', event: 'call', state: 'ended', direction: 'in', remote: '+4930901820', reason: 'remote hangup', at: 1_061_000 });

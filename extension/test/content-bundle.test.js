@@ -37,8 +37,11 @@ test('call pushes from the background become click2call:call events', async () =
   const { win, api } = await load('<!doctype html><body></body>', { detect: false });
   const seen = [];
   win.document.addEventListener('click2call:call', (e) => seen.push(JSON.parse(e.detail).state));
-  api.runtime.onMessage.fire({ type: 'call', detail: JSON.stringify({ version: 1, state: 'ringing' }) }, { id: api.runtime.id }, () => {});
-  api.runtime.onMessage.fire({ type: 'call', detail: JSON.stringify({ version: 1, state: 'connected' }) }, { id: 'another-extension' }, () => {});
+  api.runtime.onMessage.fire({ type: 'call', origin: 'https://crm.example.com', detail: JSON.stringify({ version: 1, state: 'ringing' }) }, { id: api.runtime.id }, () => {});
+  api.runtime.onMessage.fire({ type: 'call', origin: 'https://crm.example.com', detail: JSON.stringify({ version: 1, state: 'connected' }) }, { id: 'another-extension' }, () => {});
+  // Meant for another origin (the tab has moved on since the background decided): dropped.
+  api.runtime.onMessage.fire({ type: 'call', origin: 'https://other.example', detail: JSON.stringify({ version: 1, state: 'ended' }) }, { id: api.runtime.id }, () => {});
+  api.runtime.onMessage.fire({ type: 'call', detail: JSON.stringify({ version: 1, state: 'ended' }) }, { id: api.runtime.id }, () => {});
   assert.deepEqual(seen, ['ringing']);
 });
 

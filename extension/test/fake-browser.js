@@ -68,7 +68,7 @@ export function fakeNativePort() {
 
 export function fakeBrowser({ managed = {}, local = {}, firefox = false } = {}) {
   const onChanged = fakeEvent();
-  const calls = { tabsSendMessage: [], windowsCreate: [], notifications: [], badge: [], runtimeSendMessage: [] };
+  const calls = { tabsSendMessage: [], tabsUpdate: [], tabsCreate: [], windowsCreate: [], windowsUpdate: [], notifications: [], badge: [], runtimeSendMessage: [] };
   const api = {
     calls,
     runtime: {
@@ -98,11 +98,24 @@ export function fakeBrowser({ managed = {}, local = {}, firefox = false } = {}) 
       managed: fakeStorageArea('managed', onChanged, managed),
     },
     tabs: {
-      async sendMessage(tabId, msg, opts) { calls.tabsSendMessage.push({ tabId, msg, opts }); },
+      // Documents that are gone (navigated away, closed): a message addressed to one fails, as
+      // in the browsers ("Could not establish connection. Receiving end does not exist.").
+      goneDocuments: new Set(),
+      async sendMessage(tabId, msg, opts) {
+        if (opts?.documentId && api.tabs.goneDocuments.has(opts.documentId)) throw new Error('Could not establish connection. Receiving end does not exist.');
+        calls.tabsSendMessage.push({ tabId, msg, opts });
+      },
       async query() { return [{ id: 1 }]; },
+      async update(tabId, props) { calls.tabsUpdate.push({ tabId, props }); return { id: tabId, windowId: 1, ...props }; },
+      async create(props) { calls.tabsCreate.push(props); return { id: 100 + calls.tabsCreate.length, windowId: 1, ...props }; },
       onRemoved: fakeEvent(),
     },
-    windows: { async create(opts) { calls.windowsCreate.push(opts); return { id: 9 }; } },
+    windows: {
+      nextId: 9,
+      async create(opts) { calls.windowsCreate.push(opts); return { id: api.windows.nextId++ }; },
+      async update(windowId, props) { calls.windowsUpdate.push({ windowId, props }); return { id: windowId }; },
+      onRemoved: fakeEvent(),
+    },
     notifications: {
       async create(id, opts) { calls.notifications.push({ id, opts }); },
       async clear(id) { calls.notifications.push({ id, cleared: true }); },

@@ -67,6 +67,10 @@ export async function launch({ dir, launcher, env = {}, policy, extension = exte
     async findPage(suffix) {
       return context.pages().find((page) => page.url().endsWith(suffix)) ?? null;
     },
+    /** Every open tab and window (also those the extension opened itself). */
+    pages() {
+      return context.pages();
+    },
     /** Runs a function in the extension's background (service worker). */
     async inBackground(fn, arg) {
       const sw = context.serviceWorkers()[0];

@@ -87,6 +87,14 @@ export function createEmulator() {
     awaitJournal(step, match, timeout = 15000) {
       return waitFor(step, () => emulator.journal().find(match), { timeout });
     },
+    /** Ends every call the far end still has (each remote hang-up runs MicroSIP's end hook). */
+    async endAllCalls(timeout = 10000) {
+      await waitFor('MicroSIP has no call', async () => {
+        if (JSON.parse(await emulator.control('state')).calls.length === 0) return true;
+        await emulator.control('hangup-remote');
+        return false;
+      }, { timeout, interval: 300 });
+    },
     /** Copies the journal into a test's artifacts. */
     saveJournal(folder) {
       const file = path.join(dir, 'journal.jsonl');

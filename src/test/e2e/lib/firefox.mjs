@@ -91,6 +91,10 @@ export async function launch({ dir, launcher, env = {}, policy, extension = exte
       }
       return null;
     },
+    /** Every open tab and window (also those the extension opened itself). */
+    pages() {
+      return browser.pages();
+    },
     async close() {
       await browser.close();
     },

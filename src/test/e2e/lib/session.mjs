@@ -81,6 +81,17 @@ export async function openSharedSession(name, driver, { installHost = true, writ
     async openPopup() {
       return track(await session.browser.openExtensionPage('popup/popup.html', POPUP_VIEWPORT));
     },
+    /** Open pages whose URL matches `test` (a RegExp), tracked like the test's own pages. */
+    async pagesMatching(test) {
+      const found = [];
+      for (const page of await session.browser.pages()) {
+        let url = page.url();
+        // Firefox over BiDi reports a window the extension opened as about:blank: ask the page.
+        if (url === 'about:blank') url = await page.evaluate(() => location.href).catch(() => url);
+        if (test.test(url)) found.push(track(page));
+      }
+      return found;
+    },
     async openExtensionPage(file, viewport) {
       return track(await session.browser.openExtensionPage(file, viewport));
     },
