@@ -103,6 +103,7 @@ export function settingProblem(key, value) {
   if (isValidSetting(key, value)) return null;
   if (key === 'defaultCountry') return { key: 'problemCountry', subs: [String(value)] };
   if (key === 'dialPrefix') return { key: 'problemDialPrefix', subs: [String(value)] };
+  if (key === 'screenPopUrl') return templateProblem(value) ?? { key: 'problemValue', subs: [String(value)] };
   if (Object.hasOwn(LIST_PROBLEM, key) && Array.isArray(value)) {
     if (value.length > 500) return { key: 'problemListLong', subs: ['500'] };
     const bad = value.find((entry) => !SETTINGS[key].valid([entry]));

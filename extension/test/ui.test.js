@@ -156,7 +156,7 @@ test('options: grouped, the country a list by name, a problem shown next to its 
   const doc = makeDom('<form id="f"></form>', 'chrome-extension://id/options/options.html').document;
   buildForm(doc, doc.getElementById('f'), { locale: 'en', browserCountry: 'DE' });
   const groups = [...doc.querySelectorAll('fieldset.group')].map((g) => g.id);
-  assert.deepEqual(groups, ['group-numbers', 'group-pages', 'group-calling', 'group-privacy']);
+  assert.deepEqual(groups, ['group-numbers', 'group-pages', 'group-calling', 'group-privacy', 'group-screenPop']);
   assert.ok(doc.querySelector('#group-numbers #opt-defaultCountry'));
   const country = doc.getElementById('opt-defaultCountry');
   assert.equal(country.localName, 'select');
