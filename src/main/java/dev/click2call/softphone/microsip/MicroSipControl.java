@@ -50,6 +50,7 @@ public final class MicroSipControl {
   private final Os os;
   private final ProgramWindows program;
   private volatile String startNote;
+  private long notReadyRetryMillis = NOT_READY_RETRY_MILLIS;
 
   public MicroSipControl(MicroSipInstall install, Win32 win32, Os os) {
     this.install = install;
@@ -58,6 +59,12 @@ public final class MicroSipControl {
     this.program =
         new ProgramWindows(
             win32.windows(), win32.images(), MicroSipLocator.WINDOW_CLASS, install.exe());
+  }
+
+  /** For tests: how long "not ready" is retried. */
+  MicroSipControl notReadyRetry(long millis) {
+    this.notReadyRetryMillis = millis;
+    return this;
   }
 
   public MicroSipInstall install() {
@@ -84,7 +91,7 @@ public final class MicroSipControl {
       spawn(command);
       return;
     }
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(NOT_READY_RETRY_MILLIS);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(notReadyRetryMillis);
     while (true) {
       Optional<WindowMessenger.Window> window = program.main();
       if (window.isEmpty()) {
