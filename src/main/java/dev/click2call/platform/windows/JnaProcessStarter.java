@@ -21,18 +21,34 @@ public final class JnaProcessStarter implements ProcessStarter {
   static final int CREATE_DEFAULT_ERROR_MODE = 0x04000000;
   private static final int ERROR_ACCESS_DENIED = 5;
 
+  /** {@code CreateProcessW}: the new pid, or minus the last error. */
+  interface Creator {
+    int create(String commandLine, String directory, int flags);
+  }
+
+  private final Creator creator;
+
+  public JnaProcessStarter() {
+    this(JnaProcessStarter::create);
+  }
+
+  JnaProcessStarter(Creator creator) {
+    this.creator = creator;
+  }
+
   @Override
   public Started start(List<String> command, Path folder) throws IOException {
     String line = WindowsCommandLine.join(command);
     String directory = folder == null ? null : folder.toString();
-    int error = create(line, directory, CREATE_BREAKAWAY_FROM_JOB | CREATE_DEFAULT_ERROR_MODE);
+    int error =
+        creator.create(line, directory, CREATE_BREAKAWAY_FROM_JOB | CREATE_DEFAULT_ERROR_MODE);
     if (error > 0) {
       return new Started(error, null);
     }
     if (-error != ERROR_ACCESS_DENIED) {
       throw new IOException("CreateProcessW failed for " + line + ": error " + -error);
     }
-    int second = create(line, directory, CREATE_DEFAULT_ERROR_MODE);
+    int second = creator.create(line, directory, CREATE_DEFAULT_ERROR_MODE);
     if (second <= 0) {
       throw new IOException("CreateProcessW failed for " + line + ": error " + -second);
     }
