@@ -159,12 +159,16 @@ public final class HostPing {
 
   private static String tail(Path capture) {
     java.io.Console console = System.console();
-    return tail(
-        capture,
-        console != null
-            ? console.charset()
-            : java.nio.charset.Charset.forName(
-                System.getProperty("native.encoding", "UTF-8"), StandardCharsets.UTF_8));
+    return tail(capture, console != null ? console.charset() : nativeCharset());
+  }
+
+  /** The system's ANSI code page ({@code native.encoding}), UTF-8 when unknown. */
+  private static java.nio.charset.Charset nativeCharset() {
+    try {
+      return java.nio.charset.Charset.forName(System.getProperty("native.encoding", "UTF-8"));
+    } catch (IllegalArgumentException e) {
+      return StandardCharsets.UTF_8;
+    }
   }
 
   /**
