@@ -22,6 +22,8 @@ import dev.click2call.platform.UserDirs;
 import dev.click2call.softphone.baresip.BaresipDoctorCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,7 +81,8 @@ public final class DoctorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    PrintWriter out = spec.commandLine().getOut();
+    Charset charset = json ? StandardCharsets.UTF_8 : ConsoleText.humanCharset(System.console());
+    PrintWriter out = ConsoleText.stdout(charset);
     BrowserTable table = new BrowserTable(InstallEnvironment.current());
     boolean explicit = !options.browsers.isEmpty();
     List<Browser> browsers =
@@ -111,7 +114,7 @@ public final class DoctorCommand implements Callable<Integer> {
     if (json) {
       ReportPrinter.json(report, out);
     } else {
-      ReportPrinter.human(report, out);
+      ReportPrinter.human(report, out, ConsoleText.canShowMarks(charset));
     }
     return report.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
   }

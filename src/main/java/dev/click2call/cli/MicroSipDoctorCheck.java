@@ -2,18 +2,25 @@ package dev.click2call.cli;
 
 import dev.click2call.config.ConfigException;
 import dev.click2call.config.Settings;
+import dev.click2call.install.doctor.Finding;
 import dev.click2call.install.doctor.SoftphoneCheck;
 import dev.click2call.install.doctor.SoftphoneStatus;
 import dev.click2call.platform.Os;
+import dev.click2call.platform.UnixSockets;
 import dev.click2call.platform.UserDirs;
+import dev.click2call.platform.Win32;
 import dev.click2call.softphone.microsip.HookInstaller;
 import dev.click2call.softphone.microsip.MicroSipControl;
 import dev.click2call.softphone.microsip.MicroSipIni;
 import dev.click2call.softphone.microsip.MicroSipSetup;
+import dev.click2call.softphone.microsip.MicroSipVersion;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The doctor's MicroSIP check: where MicroSIP is, which ini it uses, and whether its call-event
@@ -22,10 +29,19 @@ import java.util.Optional;
 final class MicroSipDoctorCheck implements SoftphoneCheck {
   private final Settings settings;
   private final Map<String, String> env;
+  private final BooleanSupplier unixSockets;
 
   MicroSipDoctorCheck(Settings settings, Map<String, String> env) {
+    this(settings, env, UnixSockets::supported);
+  }
+
+  /**
+   * @param unixSockets whether this system has AF_UNIX sockets (the hook endpoint needs them)
+   */
+  MicroSipDoctorCheck(Settings settings, Map<String, String> env, BooleanSupplier unixSockets) {
     this.settings = settings;
     this.env = env;
+    this.unixSockets = unixSockets;
   }
 
   /** Whether doctor should look for MicroSIP at all on this computer. */
@@ -39,6 +55,32 @@ final class MicroSipDoctorCheck implements SoftphoneCheck {
 
   @Override
   public SoftphoneStatus check() {
+    SoftphoneStatus status = basic();
+    return status.withNotes(platformNotes());
+  }
+
+  /** What this computer's platform allows: window observation (JNA) and the hook endpoint. */
+  private List<Finding> platformNotes() {
+    List<Finding> notes = new ArrayList<>();
+    String jna = Win32.forCurrentOs().unavailable();
+    if (jna != null) {
+      notes.add(
+          Finding.warn(
+              jna,
+              "allow Click2Call's jna\\jnidispatch.dll (beside click2call.jar) in AppLocker/WDAC or"
+                  + " the endpoint protection, or reinstall Click2Call"));
+    }
+    if (!unixSockets.getAsBoolean()) {
+      notes.add(
+          Finding.fail(
+              "hooks unavailable: this Windows has no Unix-domain sockets (AF_UNIX), so"
+                  + " MicroSIP's call events cannot reach the host; dialing still works",
+              "update to Windows 10 version 1803 or later (or a Server build with AF_UNIX)"));
+    }
+    return notes;
+  }
+
+  private SoftphoneStatus basic() {
     Optional<MicroSipControl> control;
     try {
       control = MicroSipSetup.from(settings, env).control();
@@ -68,6 +110,10 @@ final class MicroSipDoctorCheck implements SoftphoneCheck {
           "MicroSIP's settings file does not exist yet",
           "start MicroSIP once, then run: click2call microsip hooks install");
     }
+    Finding version =
+        Finding.info(
+            MicroSipVersion.detect(install.ini(), install.exe(), control.get().win32().versions())
+                .describe());
     try {
       boolean hooks = HookInstaller.allInstalled(MicroSipIni.load(install.ini()));
       return new SoftphoneStatus(
@@ -77,7 +123,8 @@ final class MicroSipDoctorCheck implements SoftphoneCheck {
           install.ini().toString(),
           hooks,
           hooks ? null : "MicroSIP's call-event hooks do not point at Click2Call",
-          hooks ? null : "run: click2call microsip hooks install");
+          hooks ? null : "run: click2call microsip hooks install",
+          List.of(version));
     } catch (IOException e) {
       return new SoftphoneStatus(
           "MicroSIP",

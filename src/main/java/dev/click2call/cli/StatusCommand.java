@@ -6,6 +6,7 @@ import dev.click2call.softphone.SoftphoneSelector;
 import dev.click2call.softphone.microsip.HookInstaller;
 import dev.click2call.softphone.microsip.MicroSipControl;
 import dev.click2call.softphone.microsip.MicroSipIni;
+import dev.click2call.softphone.microsip.MicroSipVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,6 +33,14 @@ public final class StatusCommand implements Callable<Integer> {
             "microsip: %s (%s)%n",
             String.join(" ", control.install().command()), control.install().source());
         out.printf("running: %s%n", control.isRunning());
+        out.printf(
+            "version: %s%n",
+            MicroSipVersion.detect(
+                    control.install().ini(), control.install().exe(), control.win32().versions())
+                .describe());
+        if (control.win32().unavailable() != null) {
+          out.printf("windows: %s%n", control.win32().unavailable());
+        }
         out.printf(
             "ini: %s%n",
             Optional.ofNullable(control.install().ini())

@@ -158,11 +158,30 @@ public final class HostPing {
   }
 
   private static String tail(Path capture) {
+    java.io.Console console = System.console();
+    return tail(capture, console != null ? console.charset() : nativeCharset());
+  }
+
+  /** The system's ANSI code page ({@code native.encoding}), UTF-8 when unknown. */
+  private static java.nio.charset.Charset nativeCharset() {
+    try {
+      return java.nio.charset.Charset.forName(System.getProperty("native.encoding", "UTF-8"));
+    } catch (IllegalArgumentException e) {
+      return StandardCharsets.UTF_8;
+    }
+  }
+
+  /**
+   * The end of what the launcher wrote to standard error. A launcher's own text is UTF-8; a
+   * localized cmd.exe error is in the console's code page: decoded with {@code fallback} when the
+   * bytes are not UTF-8, never dropped.
+   */
+  static String tail(Path capture, java.nio.charset.Charset fallback) {
     if (capture == null) {
       return "";
     }
     try {
-      String text = Files.readString(capture, StandardCharsets.UTF_8).strip();
+      String text = decode(Files.readAllBytes(capture), fallback).strip();
       if (text.isEmpty()) {
         return "";
       }
@@ -172,6 +191,19 @@ public final class HostPing {
       return "; stderr: " + text;
     } catch (IOException e) {
       return "";
+    }
+  }
+
+  private static String decode(byte[] bytes, java.nio.charset.Charset fallback) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return new String(bytes, fallback);
     }
   }
 

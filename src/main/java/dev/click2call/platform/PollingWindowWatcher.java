@@ -1,56 +1,47 @@
 package dev.click2call.platform;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds a softphone's main window by class, checks that its process runs the expected executable,
- * reads its status bar ({@code msctls_statusbar32}) and lists the process's own top-level dialogs
- * ({@code #32770}): a popup is matched by its owning process, never by title alone.
+ * Finds a softphone's main window ({@link ProgramWindows}: by class and process image), reads its
+ * status bar ({@code msctls_statusbar32}) and counts the process's own ringing popups, recognised
+ * by their control ids (never by title, which is translated, and never another program's).
  */
 public final class PollingWindowWatcher implements SoftphoneWindowWatcher {
   static final String STATUS_BAR_CLASS = "msctls_statusbar32";
-  static final String DIALOG_CLASS = "#32770";
 
-  private final WindowMessenger windows;
-  private final ProcessImages images;
-  private final String mainClass;
-  private final String exe;
+  private final ProgramWindows program;
+  private final int[] popupControls;
 
   /**
    * @param exe the executable the window's process must run (compared case-insensitively)
+   * @param popupControls the control ids every ringing popup has
    */
   public PollingWindowWatcher(
-      WindowMessenger windows, ProcessImages images, String mainClass, String exe) {
-    this.windows = windows;
-    this.images = images;
-    this.mainClass = mainClass;
-    this.exe = exe;
+      WindowMessenger windows,
+      ProcessImages images,
+      String mainClass,
+      String exe,
+      int... popupControls) {
+    this.program = new ProgramWindows(windows, images, mainClass, exe);
+    this.popupControls = popupControls.clone();
   }
 
   @Override
   public Optional<SoftphoneWindows> poll() {
     try {
-      Optional<WindowMessenger.Window> main = windows.findByClass(mainClass);
+      WindowMessenger windows = program.messenger();
+      Optional<WindowMessenger.Window> main = program.main();
       if (main.isEmpty()) {
         return Optional.of(SoftphoneWindows.GONE);
       }
       long pid = windows.processOf(main.get());
-      Optional<String> image = pid > 0 ? images.imageOf(pid) : Optional.empty();
-      if (image.isPresent() && !image.get().equalsIgnoreCase(exe)) {
-        return Optional.of(SoftphoneWindows.GONE); // another copy of the program, not ours
-      }
       String status = windows.findChild(main.get(), STATUS_BAR_CLASS).map(windows::text).orElse("");
-      List<String> dialogs = new ArrayList<>();
-      if (pid > 0) {
-        for (WindowMessenger.Window window : windows.topLevelWindowsOf(pid)) {
-          if (!window.equals(main.get()) && DIALOG_CLASS.equals(windows.classOf(window))) {
-            dialogs.add(windows.text(window));
-          }
-        }
-      }
-      return Optional.of(new SoftphoneWindows(true, pid, status, dialogs));
+      int popups =
+          popupControls.length == 0
+              ? 0
+              : program.dialogsWith(pid, main.get(), popupControls).size();
+      return Optional.of(new SoftphoneWindows(true, pid, status, popups));
     } catch (RuntimeException e) {
       // A window that vanished mid-look: the next poll sees the new state.
       return Optional.empty();

@@ -1,21 +1,17 @@
 package dev.click2call.platform;
 
-import java.util.List;
-
 /**
  * What one look at a softphone's windows showed.
  *
  * @param running whether its main window exists (and belongs to the expected executable)
  * @param pid the process owning the main window, or -1
  * @param statusText the text of the main window's status bar (pane 0), empty when none
- * @param dialogTitles titles of the process's other top-level dialogs (class {@code #32770})
+ * @param ringingPopups how many of the process's ringing popups are open
  */
-public record SoftphoneWindows(
-    boolean running, long pid, String statusText, List<String> dialogTitles) {
-  public static final SoftphoneWindows GONE = new SoftphoneWindows(false, -1, "", List.of());
+public record SoftphoneWindows(boolean running, long pid, String statusText, int ringingPopups) {
+  public static final SoftphoneWindows GONE = new SoftphoneWindows(false, -1, "", 0);
 
   public SoftphoneWindows {
     statusText = statusText == null ? "" : statusText;
-    dialogTitles = List.copyOf(dialogTitles);
   }
 }

@@ -3,13 +3,26 @@ package dev.click2call.platform;
 import java.util.List;
 import java.util.Optional;
 
-/** The few window operations the host needs (Win32 on Windows; nothing elsewhere). */
+/**
+ * The few window operations the host needs (Win32 on Windows; nothing elsewhere). Every message is
+ * sent with {@code SendMessageTimeoutW} and {@code SMTO_ABORTIFHUNG}: a hung or busy receiver never
+ * blocks the host.
+ */
 public interface WindowMessenger {
   /** An opaque top-level or child window handle. */
   record Window(long handle) {}
 
-  /** The first top-level window of this class, any title ({@code FindWindowW(cls, NULL)}). */
-  Optional<Window> findByClass(String windowClass);
+  /**
+   * Every top-level window of this class, topmost first ({@code EnumWindows} + {@code
+   * GetClassNameW}). {@code FindWindowW} would return only the first: with two copies of a program
+   * running, that may be the wrong one.
+   */
+  List<Window> findAllByClass(String windowClass);
+
+  /** The first top-level window of this class. */
+  default Optional<Window> findByClass(String windowClass) {
+    return findAllByClass(windowClass).stream().findFirst();
+  }
 
   /** The process id that owns the window, or -1. */
   long processOf(Window window);
@@ -17,30 +30,36 @@ public interface WindowMessenger {
   /** The first child window of this class ({@code FindWindowExW}). */
   Optional<Window> findChild(Window parent, String windowClass);
 
+  /** A dialog's control by its id ({@code GetDlgItem}); the same in every language. */
+  Optional<Window> dialogItem(Window dialog, int controlId);
+
   /** The window's text ({@code WM_GETTEXT}); empty when it cannot be read. */
   String text(Window window);
 
   /** The window's class name ({@code GetClassNameW}); empty when it cannot be read. */
-  default String classOf(Window window) {
-    return "";
-  }
+  String classOf(Window window);
 
   /** The top-level windows of a process. */
   List<Window> topLevelWindowsOf(long pid);
 
+  /** {@code WM_COPYDATA}; the result carries the receiver's full pointer-sized reply. */
+  SendResult sendCopyData(Window window, long dwData, byte[] payload, int timeoutMillis);
+
+  /** {@code WM_CLOSE}: what a program's {@code /exit} switch sends its running instance. */
+  SendResult close(Window window, int timeoutMillis);
+
   /**
-   * Sends {@code WM_COPYDATA} through {@code SendMessageTimeoutW} with {@code SMTO_ABORTIFHUNG}.
-   *
-   * @return true when the message was delivered within the timeout
+   * A press of a dialog's button: {@code WM_COMMAND} with {@code BN_CLICKED} and the control's id
+   * and handle, as the dialog gets from a click (works while the dialog is not in front).
    */
-  boolean sendCopyData(Window window, long dwData, byte[] payload, int timeoutMillis);
+  SendResult clickButton(Window dialog, int controlId, int timeoutMillis);
 
   /** Off Windows there are no windows. */
   WindowMessenger NONE =
       new WindowMessenger() {
         @Override
-        public Optional<Window> findByClass(String windowClass) {
-          return Optional.empty();
+        public List<Window> findAllByClass(String windowClass) {
+          return List.of();
         }
 
         @Override
@@ -54,7 +73,17 @@ public interface WindowMessenger {
         }
 
         @Override
+        public Optional<Window> dialogItem(Window dialog, int controlId) {
+          return Optional.empty();
+        }
+
+        @Override
         public String text(Window window) {
+          return "";
+        }
+
+        @Override
+        public String classOf(Window window) {
           return "";
         }
 
@@ -64,8 +93,18 @@ public interface WindowMessenger {
         }
 
         @Override
-        public boolean sendCopyData(Window window, long dwData, byte[] payload, int timeout) {
-          return false;
+        public SendResult sendCopyData(Window window, long dwData, byte[] payload, int timeout) {
+          return SendResult.NO_WINDOWS;
+        }
+
+        @Override
+        public SendResult close(Window window, int timeoutMillis) {
+          return SendResult.NO_WINDOWS;
+        }
+
+        @Override
+        public SendResult clickButton(Window dialog, int controlId, int timeoutMillis) {
+          return SendResult.NO_WINDOWS;
         }
       };
 }

@@ -3,6 +3,7 @@ package dev.click2call.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.click2call.config.Settings;
+import dev.click2call.install.doctor.Finding;
 import dev.click2call.install.doctor.SoftphoneStatus;
 import dev.click2call.softphone.microsip.HookKey;
 import dev.click2call.softphone.microsip.HookValues;
@@ -77,5 +78,26 @@ class MicroSipDoctorCheckTest {
     assertThat(status.hooksInstalled()).isTrue();
     assertThat(status.problem()).isNull();
     assertThat(status.location()).isEqualTo(exe.toString());
+  }
+
+  /** Defect 11.6: without AF_UNIX the hooks cannot reach the host; doctor says so clearly. */
+  @Test
+  void noUnixDomainSocketsIsReportedAsHooksUnavailable() throws Exception {
+    Path exe = exe();
+    writeIni("[Settings]\r\nversion=3.20.5\r\n");
+    SoftphoneStatus status =
+        new MicroSipDoctorCheck(
+                Settings.defaults(), Map.of("CLICK2CALL_MICROSIP", exe.toString()), () -> false)
+            .check();
+    assertThat(status.notes())
+        .anySatisfy(
+            f -> {
+              assertThat(f.status()).isEqualTo(Finding.Status.FAIL);
+              assertThat(f.message()).contains("hooks unavailable").contains("AF_UNIX");
+              assertThat(f.fix()).contains("1803");
+            });
+    // Defect 11.3: doctor says which MicroSIP it found and what works with it.
+    assertThat(status.notes())
+        .anySatisfy(f -> assertThat(f.message()).contains("MicroSIP 3.20.5").contains("Decline"));
   }
 }

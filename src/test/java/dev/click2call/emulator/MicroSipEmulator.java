@@ -45,8 +45,20 @@ public final class MicroSipEmulator {
   private final List<Call> calls = new ArrayList<>();
   private Map<String, String> settings = new LinkedHashMap<>();
   private boolean singleMode = true;
-  private boolean exiting;
+  private volatile boolean exiting;
   private int nextCallId = 1;
+
+  /** The version emulated: 3.22.3 unless {@code emulator.properties} says e.g. 3.20.5. */
+  private final String version;
+
+  /** How long PJSIP is "not running" after start and after a restart. */
+  private final long notReadyMillis;
+
+  /** Until when WM_COPYDATA answers TRUE and drops the command (is_pjsua_running false). */
+  private volatile long readyAt;
+
+  /** The ringing incoming calls (their IDD_RINGIN popups), readable without the UI thread. */
+  private final List<Integer> ringing = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** One call the emulated MicroSIP has. */
   static final class Call {
@@ -81,6 +93,19 @@ public final class MicroSipEmulator {
     int dot = name.lastIndexOf('.');
     this.ini = home.resolve((dot > 0 ? name.substring(0, dot) : name) + ".ini");
     this.journal = new Journal(home.resolve("journal.jsonl"));
+    java.util.Properties config = new java.util.Properties();
+    try (var in = Files.newInputStream(home.resolve("emulator.properties"))) {
+      config.load(in);
+    } catch (IOException e) {
+      // defaults
+    }
+    this.version = config.getProperty("version", "3.22.3");
+    this.notReadyMillis = Long.parseLong(config.getProperty("notReadyMillis", "0"));
+  }
+
+  /** 3.22 has /hangupincoming and writes `version` into the ini; 3.20.5 does neither. */
+  private boolean is322() {
+    return !version.startsWith("3.20") && !version.startsWith("3.19");
   }
 
   public static void main(String[] args) throws Exception {
@@ -107,7 +132,15 @@ public final class MicroSipEmulator {
   }
 
   private int launch(String tail) throws Exception {
-    journal.write("launch", Map.of("tail", tail, "pid", ProcessHandle.current().pid()));
+    journal.write(
+        "launch",
+        Map.of(
+            "tail",
+            tail,
+            "pid",
+            ProcessHandle.current().pid(),
+            "cwd",
+            Path.of("").toAbsolutePath().toString()));
     boolean running = sendToRunning(null);
     switch (tail) {
       case "/reset", "/resetnoask" -> {
@@ -172,8 +205,11 @@ public final class MicroSipEmulator {
     List<String> lines = EmulatorIni.readLines(ini);
     settings = EmulatorIni.section(lines, "Settings");
     singleMode = !"0".equals(settings.getOrDefault("singleMode", "1"));
-    settings.put("version", "3.22.3-emulator");
-    writeSettings(); // MicroSIP writes `version` at every start
+    if (is322()) {
+      settings.put("version", version);
+      writeSettings(); // 3.22 writes `version` at every start
+    }
+    readyAt = System.currentTimeMillis() + notReadyMillis; // PJCreate runs after the window exists
     Map<String, Object> hooks = new LinkedHashMap<>();
     settings.forEach(
         (k, v) -> {
@@ -206,10 +242,11 @@ public final class MicroSipEmulator {
             active));
     Files.deleteIfExists(windowSocket());
     Files.deleteIfExists(home.resolve("control.sock"));
-    ServerSocketChannel window = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-    window.bind(UnixDomainSocketAddress.of(windowSocket()));
+    // The control socket first: a bound window socket means the instance is fully up.
     ServerSocketChannel control = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     control.bind(UnixDomainSocketAddress.of(home.resolve("control.sock")));
+    ServerSocketChannel window = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    window.bind(UnixDomainSocketAddress.of(windowSocket()));
     daemon("window", () -> serve(window, this::onWindowMessage));
     daemon("control", () -> serve(control, this::onControl));
     if (!tail.isEmpty()) {
@@ -257,9 +294,22 @@ public final class MicroSipEmulator {
     thread.start();
   }
 
+  /** Each connection on its own thread: finding a window never waits for the UI thread. */
   private void serve(ServerSocketChannel server, LineHandler handler) {
     while (server.isOpen()) {
-      try (SocketChannel client = server.accept()) {
+      SocketChannel accepted;
+      try {
+        accepted = server.accept();
+      } catch (IOException e) {
+        return;
+      }
+      daemon("client", () -> answer(server, accepted, handler));
+    }
+  }
+
+  private void answer(ServerSocketChannel server, SocketChannel accepted, LineHandler handler) {
+    {
+      try (SocketChannel client = accepted) {
         BufferedReader in =
             new BufferedReader(
                 new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
@@ -274,33 +324,66 @@ public final class MicroSipEmulator {
         }
         Channels.newOutputStream(client).write((reply + "\n").getBytes(StandardCharsets.UTF_8));
       } catch (Exception e) {
-        if (!server.isOpen()) {
-          return;
-        }
+        // the sender gave up (timeout) or the window closed
       }
     }
   }
 
-  /** {@code WM_COPYDATA} (dwData 1 runs synchronously in the handler) and {@code WM_CLOSE}. */
+  /**
+   * The window's messages. Finding it (probe) and listing its popups need no UI thread; every sent
+   * message is handled on the UI thread (so it waits while a hook runs): {@code WM_COPYDATA}
+   * answers TRUE and drops the command while PJSIP is not running, else runs it at once ({@code
+   * dwData=1}) or queues it and answers FALSE ({@code dwData=2}); {@code WM_CLOSE} exits; a click
+   * on a popup's Decline declines that call.
+   */
   private String onWindowMessage(Map<String, Object> message) throws Exception {
     if (message.containsKey("probe")) {
-      return "1";
+      return JSON.std.asString(Map.of("pid", ProcessHandle.current().pid(), "exe", exe.toString()));
     }
-    if (Boolean.TRUE.equals(message.get("close"))) {
-      loop.add(() -> exiting = true);
-      return "0";
+    if (message.containsKey("dialogs")) {
+      return JSON.std.asString(Map.of("ringing", List.copyOf(ringing)));
     }
-    String text = String.valueOf(message.get("text"));
-    CompletableFuture<Void> done = new CompletableFuture<>();
+    CompletableFuture<String> reply = new CompletableFuture<>();
     loop.add(
         () -> {
           try {
-            commandLine(text, "copydata");
-          } finally {
-            done.complete(null);
+            reply.complete(uiMessage(message));
+          } catch (RuntimeException e) {
+            reply.complete("0");
+            throw e;
           }
         });
-    done.get(60, TimeUnit.SECONDS);
+    return reply.get(120, TimeUnit.SECONDS);
+  }
+
+  private String uiMessage(Map<String, Object> message) {
+    if (Boolean.TRUE.equals(message.get("close"))) {
+      journal.write("wm-close", Map.of());
+      exiting = true;
+      return "0";
+    }
+    if (message.get("click") instanceof Number call) {
+      journal.write("click", Map.of("call", call, "control", message.get("control")));
+      if (Integer.valueOf(1032).equals(message.get("control"))) {
+        for (Call c : List.copyOf(calls)) {
+          if (c.id == call.intValue() && c.incoming && c.state.equals("ringing")) {
+            end(c, 486); // RinginDlg::OnBnClickedDecline -> msip_call_busy
+          }
+        }
+      }
+      return "0";
+    }
+    String text = String.valueOf(message.get("text"));
+    long dwData = message.get("dwData") instanceof Number n ? n.longValue() : 1;
+    if (System.currentTimeMillis() < readyAt) {
+      journal.write("copydata-dropped", Map.of("text", text, "dwData", dwData));
+      return "1";
+    }
+    if (dwData == 2) {
+      loop.add(() -> commandLine(text, "copydata-queued"));
+      return "0";
+    }
+    commandLine(text, "copydata");
     return "0";
   }
 
@@ -328,6 +411,7 @@ public final class MicroSipEmulator {
         runHook("cmdIncomingCall", argument); // for every INVITE, before any check
         Call call = new Call(nextCallId++, true, argument, "ringing");
         calls.add(call);
+        ringing.add(call.id);
         runHook("cmdCallRing", argument);
         return "ok";
       }
@@ -366,6 +450,10 @@ public final class MicroSipEmulator {
       }
       case "quit" -> {
         exiting = true;
+        return "ok";
+      }
+      case "restart" -> {
+        readyAt = System.currentTimeMillis() + notReadyMillis; // PJSIP restarts after settings
         return "ok";
       }
       default -> {
@@ -441,6 +529,10 @@ public final class MicroSipEmulator {
       case "/answer" -> answer();
       case "/hangupall" -> hangupAll();
       case "/hangupincoming" -> {
+        if (!is322()) {
+          dialNumber(text); // 3.20.5's CommandLine has no such switch: it is dialed
+          return;
+        }
         for (Call call : List.copyOf(calls)) {
           if (call.incoming && call.state.equals("ringing")) {
             end(call, 603); // declined: MicroSIP reports 486/600/603 through cmdCallBusy
@@ -507,6 +599,7 @@ public final class MicroSipEmulator {
     for (Call call : calls) {
       if (call.incoming && call.state.equals("ringing")) {
         call.state = "confirmed";
+        ringing.remove(Integer.valueOf(call.id));
         journal.write("answered", Map.of("id", call.id));
         runHook("cmdCallAnswer", call.remote);
         runHook("cmdCallStart", call.remote);
@@ -551,6 +644,7 @@ public final class MicroSipEmulator {
 
   private void end(Call call, int status) {
     calls.remove(call);
+    ringing.remove(Integer.valueOf(call.id));
     journal.write("ended", Map.of("id", call.id, "status", status));
     boolean busy = status == 486 || status == 600 || status == 603;
     runHook(busy ? "cmdCallBusy" : "cmdCallEnd", call.remote);

@@ -40,7 +40,7 @@ class MicroSipEmulatorTest {
       // kept.
       assertThat(emulator.iniText())
           .contains("cmdCallStart=\"\"/bin/true\" --x\"")
-          .contains("version=3.22.3-emulator")
+          .contains("version=3.22.3")
           .contains("[Dialed]\r\n1=42");
     }
   }

@@ -362,6 +362,7 @@ public final class Doctor {
                   "call-event hooks are not installed: the extension will not see call states",
                   status.fix() != null ? status.fix() : "run: click2call microsip hooks install"));
     }
+    findings.addAll(status.notes());
     if (status.problem() != null) {
       findings.add(Finding.fail(status.problem(), status.fix()));
     } else if (!status.found()) {

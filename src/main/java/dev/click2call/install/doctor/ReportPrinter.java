@@ -14,10 +14,23 @@ public final class ReportPrinter {
   private ReportPrinter() {}
 
   public static void human(DoctorReport report, PrintWriter out) {
+    human(report, out, true);
+  }
+
+  /**
+   * @param unicode whether the output can show ✓/✗ (a cp437/850 console cannot: ASCII marks then)
+   */
+  public static void human(DoctorReport report, PrintWriter out, boolean unicode) {
     for (Section section : report.sections()) {
-      out.println((section.failed() ? "✗ " : "✓ ") + section.title() + " — " + section.verdict());
+      out.println(
+          (section.failed() ? (unicode ? "✗ " : "[X] ") : (unicode ? "✓ " : "[ok] "))
+              + section.title()
+              + (unicode ? " — " : " - ")
+              + section.verdict());
       for (Finding finding : section.findings()) {
-        out.println("    " + mark(finding.status()) + " " + finding.message());
+        String mark = mark(finding.status());
+        out.println(
+            "    " + (unicode ? mark : asciiMark(finding.status())) + " " + finding.message());
         if (finding.fix() != null && finding.status() != Finding.Status.OK) {
           out.println("      Fix: " + finding.fix());
         }
@@ -67,6 +80,15 @@ public final class ReportPrinter {
       throw new UncheckedIOException(e);
     }
     out.flush();
+  }
+
+  private static String asciiMark(Finding.Status status) {
+    return switch (status) {
+      case OK -> "[ok]";
+      case INFO -> "[i]";
+      case WARN -> "[!]";
+      case FAIL -> "[X]";
+    };
   }
 
   private static String mark(Finding.Status status) {

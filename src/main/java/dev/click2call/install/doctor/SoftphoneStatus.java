@@ -1,5 +1,7 @@
 package dev.click2call.install.doctor;
 
+import java.util.List;
+
 /**
  * A softphone adapter's answer to {@link SoftphoneCheck}.
  *
@@ -11,6 +13,7 @@ package dev.click2call.install.doctor;
  *     has no hooks
  * @param problem what is wrong, or null
  * @param fix what to do about {@code problem}, or null
+ * @param notes further findings of the adapter (its version, what works here), in order
  */
 public record SoftphoneStatus(
     String name,
@@ -19,4 +22,28 @@ public record SoftphoneStatus(
     String configFile,
     Boolean hooksInstalled,
     String problem,
-    String fix) {}
+    String fix,
+    List<Finding> notes) {
+  public SoftphoneStatus {
+    notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+
+  public SoftphoneStatus(
+      String name,
+      boolean found,
+      String location,
+      String configFile,
+      Boolean hooksInstalled,
+      String problem,
+      String fix) {
+    this(name, found, location, configFile, hooksInstalled, problem, fix, List.of());
+  }
+
+  /** The same status with more findings. */
+  public SoftphoneStatus withNotes(List<Finding> more) {
+    List<Finding> all = new java.util.ArrayList<>(notes);
+    all.addAll(more);
+    return new SoftphoneStatus(
+        name, found, location, configFile, hooksInstalled, problem, fix, all);
+  }
+}

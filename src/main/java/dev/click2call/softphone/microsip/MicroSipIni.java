@@ -1,16 +1,27 @@
 package dev.click2call.softphone.microsip;
 
+import dev.click2call.platform.Os;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.Optional;
+import java.util.Set;
 import org.ini4j.Config;
 import org.ini4j.Ini;
 import org.ini4j.Profile;
@@ -26,6 +37,7 @@ public final class MicroSipIni {
   public static final long MAX_BYTES = 4L * 1024 * 1024;
 
   private static final byte[] BOM_UTF16LE = {(byte) 0xFF, (byte) 0xFE};
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path file;
   private final Ini ini;
@@ -44,7 +56,10 @@ public final class MicroSipIni {
       if (Files.size(file) > MAX_BYTES) {
         throw new IOException(file + " is larger than " + MAX_BYTES + " bytes");
       }
-      text = decode(Files.readAllBytes(file));
+      text =
+          decode(
+              Files.readAllBytes(file),
+              ansiCodePage(Os.current(), System.getProperty("native.encoding")));
     } catch (NoSuchFileException e) {
       text = "";
     }
@@ -98,8 +113,24 @@ public final class MicroSipIni {
     return config;
   }
 
+  /**
+   * The code page an ini without BOM is in: on Windows the system ANSI code page ({@code
+   * native.encoding}, e.g. windows-1251 on a Russian system), as MicroSIP's {@code
+   * GetPrivateProfileString} reads it; elsewhere (Wine's default) windows-1252.
+   */
+  static Charset ansiCodePage(Os os, String nativeEncoding) {
+    if (os == Os.WINDOWS && nativeEncoding != null) {
+      try {
+        return Charset.forName(nativeEncoding);
+      } catch (IllegalArgumentException e) {
+        // unknown name: the common default below
+      }
+    }
+    return Charset.forName("windows-1252");
+  }
+
   /** Text of the file: UTF-16LE/BE or UTF-8 by BOM; otherwise ANSI (MicroSIP converts it). */
-  static String decode(byte[] bytes) {
+  static String decode(byte[] bytes, Charset ansi) {
     if (bytes.length >= 2 && bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) {
       return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
     }
@@ -112,7 +143,7 @@ public final class MicroSipIni {
         && bytes[2] == (byte) 0xBF) {
       return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
     }
-    return new String(bytes, Charset.forName("windows-1252"));
+    return new String(bytes, ansi);
   }
 
   public Path file() {
@@ -164,27 +195,85 @@ public final class MicroSipIni {
     return fixed.toString();
   }
 
-  /** Writes UTF-16LE with BOM atomically; the previous file is kept as {@code <name>.bak}. */
+  /**
+   * Writes UTF-16LE with BOM atomically. The previous file is kept as {@code <name>.bak} without
+   * any password (a plaintext one waits there until MicroSIP encrypts it, and the backup roams with
+   * {@code %APPDATA%}). Temporary files get a fresh random name and are created exclusively, never
+   * through an existing file or link (the folder may be shared).
+   */
   public void save() throws IOException {
-    byte[] body = text().getBytes(StandardCharsets.UTF_16LE);
+    Path folder = file.toAbsolutePath().getParent();
+    Files.createDirectories(folder);
+    if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      backUpWithoutPasswords(folder);
+    }
+    replace(folder, file, utf16WithBom(text()));
+  }
+
+  private void backUpWithoutPasswords(Path folder) throws IOException {
+    MicroSipIni previous;
+    try {
+      previous = load(file);
+    } catch (IOException | RuntimeException e) {
+      return; // unreadable: no backup rather than a raw copy that may hold a password
+    }
+    for (String section : previous.sections()) {
+      previous.remove(section, "password");
+    }
+    replace(folder, folder.resolve(file.getFileName() + ".bak"), utf16WithBom(previous.text()));
+  }
+
+  private static byte[] utf16WithBom(String text) {
+    byte[] body = text.getBytes(StandardCharsets.UTF_16LE);
     byte[] bytes = new byte[body.length + 2];
     System.arraycopy(BOM_UTF16LE, 0, bytes, 0, 2);
     System.arraycopy(body, 0, bytes, 2, body.length);
-    Path folder = file.toAbsolutePath().getParent();
-    Files.createDirectories(folder);
-    Path temp = folder.resolve("." + file.getFileName() + ".click2call.tmp");
-    Files.write(temp, bytes);
-    if (Files.exists(file)) {
-      Files.copy(
-          file,
-          folder.resolve(file.getFileName() + ".bak"),
-          StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.COPY_ATTRIBUTES);
-    }
+    return bytes;
+  }
+
+  /** Writes a new exclusive temporary file, then renames it over the target. */
+  private static void replace(Path folder, Path target, byte[] bytes) throws IOException {
+    Path temp = writeExclusive(folder, "." + target.getFileName() + ".", bytes);
     try {
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      try {
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * {@code CREATE_NEW} ({@code O_EXCL}: fails on any existing name, a link included) with a random
+   * name, owner-only on POSIX; the bytes go through the same handle that created the file.
+   */
+  private static Path writeExclusive(Path folder, String prefix, byte[] bytes) throws IOException {
+    Set<OpenOption> options =
+        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+    FileAttribute<?>[] attributes =
+        posix
+            ? new FileAttribute<?>[] {
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+            }
+            : new FileAttribute<?>[0];
+    for (int attempt = 0; ; attempt++) {
+      Path temp =
+          folder.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".click2call.tmp");
+      try (SeekableByteChannel out = Files.newByteChannel(temp, options, attributes)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        return temp;
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 10) {
+          throw e;
+        }
+      }
     }
   }
 

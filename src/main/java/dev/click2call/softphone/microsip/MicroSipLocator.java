@@ -90,12 +90,12 @@ public final class MicroSipLocator {
           .ifPresent(folder -> found.add(PathText.join(folder, EXE)));
     }
     WindowMessenger windows = win32.windows();
-    windows
-        .findByClass(WINDOW_CLASS)
-        .map(windows::processOf)
-        .filter(pid -> pid > 0)
-        .flatMap(pid -> win32.images().imageOf(pid))
-        .ifPresent(found::add);
+    for (WindowMessenger.Window window : windows.findAllByClass(WINDOW_CLASS)) {
+      long pid = windows.processOf(window);
+      if (pid > 0) {
+        win32.images().imageOf(pid).ifPresent(found::add);
+      }
+    }
     String localAppData = env.get("LOCALAPPDATA");
     if (nonBlank(localAppData)) {
       found.add(PathText.join(PathText.join(localAppData, "MicroSIP"), EXE));
@@ -120,7 +120,9 @@ public final class MicroSipLocator {
     if (os == Os.WINDOWS) {
       return Path.of(
           IniLocation.iniFor(
-              exe, IniLocation.registeredInstallFolder(win32.registry()), env.get("APPDATA")));
+              exe,
+              IniLocation.installFolder(win32.registry(), win32.products(), PathText.folder(exe)),
+              env.get("APPDATA")));
     }
     // Off Windows MicroSIP is always portable; a Windows path (under Wine) needs microsip.ini.
     if (!exe.startsWith("/")) {

@@ -6,8 +6,11 @@ import java.util.regex.Pattern;
 
 /**
  * The call timer MicroSIP writes into status-bar pane 0 every second during a call ({@code
- * CmainDlg::OnTimerCall}): {@code Connected 0:12}, or on hold {@code Hold 0:03 / 0:15} (hold time /
- * total time). Anything else (Online, Idle, Calling..., a translation) is no timer.
+ * CmainDlg::OnTimerCall}, 3.20.5 and 3.22.3): {@code "%s %s"} with the translated word for
+ * Connected ({@code Connected 0:12}, {@code Verbunden 0:12}), or on hold {@code "%s %s / %s"}
+ * ({@code Hold 0:03 / 0:15}: hold time / total time). Only that shape is matched, never the words,
+ * which MicroSIP's language file translates. Anything else (Online, Calling..., errors) is no
+ * timer.
  *
  * @param onHold whether the text is the hold form
  * @param elapsedSeconds the call's total time
@@ -15,8 +18,12 @@ import java.util.regex.Pattern;
  */
 record StatusBarText(boolean onHold, long elapsedSeconds, long holdSeconds) {
   private static final String TIME = "(\\d{1,4}(?::[0-5]\\d){1,2})";
-  private static final Pattern CONNECTED = Pattern.compile("Connected " + TIME);
-  private static final Pattern HOLD = Pattern.compile("Hold " + TIME + " / " + TIME);
+
+  /** The translated word(s): no digits, colons or slashes (those belong to the timer). */
+  private static final String LABEL = "[^\\d:/]*[^\\d:/\\s]";
+
+  private static final Pattern CONNECTED = Pattern.compile(LABEL + " " + TIME);
+  private static final Pattern HOLD = Pattern.compile(LABEL + " " + TIME + " / " + TIME);
 
   static Optional<StatusBarText> parse(String text) {
     if (text == null) {

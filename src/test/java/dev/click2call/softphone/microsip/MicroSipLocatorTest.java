@@ -2,11 +2,13 @@ package dev.click2call.softphone.microsip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.click2call.platform.FakeWindowTree;
+import dev.click2call.platform.FileVersions;
+import dev.click2call.platform.InstalledProducts;
 import dev.click2call.platform.Os;
-import dev.click2call.platform.ProcessImages;
+import dev.click2call.platform.ProcessStarter;
 import dev.click2call.platform.Registry;
 import dev.click2call.platform.Win32;
-import dev.click2call.platform.WindowMessenger;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -29,13 +31,22 @@ class MicroSipLocatorTest {
       (hive, key, value, view) ->
           Optional.ofNullable(registry.get(hive + "\\" + key + "\\" + value + "@" + view));
 
-  private WindowMessenger windowOf(long pid) {
-    return new FakeWindows(pid);
-  }
+  private Optional<String> msiLocation = Optional.empty();
 
   private MicroSipLocator locator(Set<String> files, long windowPid, String image) {
-    ProcessImages images = pid -> pid == windowPid ? Optional.of(image) : Optional.empty();
-    Win32 win32 = new Win32(windowOf(windowPid), memoryRegistry, images);
+    FakeWindowTree tree = new FakeWindowTree();
+    if (windowPid > 0) {
+      tree.startMicroSip(windowPid, image, "Desk");
+    }
+    Win32 win32 =
+        new Win32(
+            tree,
+            memoryRegistry,
+            tree,
+            ProcessStarter.JDK,
+            name -> name.equals("MicroSIP") ? msiLocation : Optional.empty(),
+            FileVersions.NONE,
+            null);
     return new MicroSipLocator(Os.WINDOWS, env, MicroSipSettings.none(), win32, files::contains);
   }
 
@@ -73,15 +84,53 @@ class MicroSipLocatorTest {
     assertThat(
             IniLocation.iniFor(
                 "D:\\Portable\\Phone.exe",
-                IniLocation.registeredInstallFolder(memoryRegistry),
+                IniLocation.installFolder(memoryRegistry, InstalledProducts.NONE, "D:\\Portable"),
                 env.get("APPDATA")))
         .isEqualTo("D:\\Portable\\Phone.ini");
     assertThat(
             IniLocation.iniFor(
                 "c:\\users\\ANN\\appdata\\local\\microsip\\microsip.exe",
-                IniLocation.registeredInstallFolder(memoryRegistry),
+                IniLocation.installFolder(
+                    memoryRegistry,
+                    InstalledProducts.NONE,
+                    "c:\\users\\ANN\\appdata\\local\\microsip"),
                 env.get("APPDATA")))
         .isEqualTo("C:\\Users\\ann\\AppData\\Roaming\\MicroSIP\\microsip.ini");
+  }
+
+  /** Defect 11.8: MicroSIP falls back to its MSI product's InstallLocation; so must we. */
+  @Test
+  void anMsiInstallIsInstalledModeLikeMicroSipDecides() {
+    msiLocation = Optional.of("C:\\Program Files (x86)\\MicroSIP\\");
+    MicroSipInstall found =
+        locator(Set.of("C:\\Program Files (x86)\\MicroSIP\\microsip.exe"), -1, null)
+            .locate()
+            .orElseThrow();
+    assertThat(found.ini().toString())
+        .isEqualTo("C:\\Users\\ann\\AppData\\Roaming\\MicroSIP\\microsip.ini");
+  }
+
+  /** Defect 11.8: the 32-bit MicroSIP never reads HKLM's 64-bit view; it stays portable. */
+  @Test
+  void aValueOnlyInTheSixtyFourBitViewDoesNotMakeItInstalled() {
+    registry.put("HKLM\\Software\\MicroSIP\\@WOW64_64", "C:\\Program Files\\MicroSIP");
+    MicroSipInstall found =
+        locator(Set.of("C:\\Program Files\\MicroSIP\\microsip.exe"), -1, null)
+            .locate()
+            .orElseThrow();
+    assertThat(found.ini().toString()).isEqualTo("C:\\Program Files\\MicroSIP\\microsip.ini");
+  }
+
+  /** MicroSIP compares the registered folder exactly (no trailing backslash trimmed). */
+  @Test
+  void aRegisteredFolderWithATrailingBackslashDoesNotMatchAsInMicroSip() {
+    registry.put("HKCU\\Software\\MicroSIP\\@DEFAULT", "D:\\MicroSIP\\");
+    assertThat(
+            IniLocation.iniFor(
+                "D:\\MicroSIP\\microsip.exe",
+                IniLocation.installFolder(memoryRegistry, InstalledProducts.NONE, "D:\\MicroSIP"),
+                env.get("APPDATA")))
+        .isEqualTo("D:\\MicroSIP\\microsip.ini");
   }
 
   @Test
@@ -113,40 +162,5 @@ class MicroSipLocatorTest {
             Win32.forOs(Os.LINUX),
             f -> true);
     assertThat(set.locate().orElseThrow().ini()).isEqualTo(Path.of("/opt/ms/microsip.ini"));
-  }
-
-  /** One MicroSIP window owned by a given process. */
-  private record FakeWindows(long pid) implements WindowMessenger {
-    @Override
-    public Optional<Window> findByClass(String windowClass) {
-      return pid > 0 && windowClass.equals("MicroSIP")
-          ? Optional.of(new Window(7))
-          : Optional.empty();
-    }
-
-    @Override
-    public long processOf(Window window) {
-      return pid;
-    }
-
-    @Override
-    public Optional<Window> findChild(Window parent, String windowClass) {
-      return Optional.empty();
-    }
-
-    @Override
-    public String text(Window window) {
-      return "";
-    }
-
-    @Override
-    public List<Window> topLevelWindowsOf(long owner) {
-      return List.of();
-    }
-
-    @Override
-    public boolean sendCopyData(Window window, long dwData, byte[] payload, int timeoutMillis) {
-      return false;
-    }
   }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The window source (status bar, popups, process) merged with the hooks: hooks stay primary, the
  * windows add what hooks cannot say (hold, MicroSIP gone) and fill gaps only after the hooks had
- * {@link MicroSipSoftphone#HOOK_GRACE_MILLIS} to speak; no duplicate and no out-of-order event.
+ * {@link CallStateMerge#HOOK_GRACE_MILLIS} to speak; no duplicate and no out-of-order event.
  */
 class MicroSipWindowMergeTest {
   private static final long PID = 4242;
@@ -43,7 +43,14 @@ class MicroSipWindowMergeTest {
   void setUp() throws Exception {
     exe = Files.createFile(dir.resolve("microsip.exe"));
     tree = new FakeWindowTree();
-    watcher = new PollingWindowWatcher(tree, tree, "MicroSIP", exe.toString());
+    watcher =
+        new PollingWindowWatcher(
+            tree,
+            tree,
+            "MicroSIP",
+            exe.toString(),
+            FakeWindowTree.IDC_ANSWER,
+            FakeWindowTree.IDC_DECLINE);
     adapter = adapter(Optional.empty()); // polled by hand, with chosen times
     adapter.setListener(recorder());
     adapter.start();
@@ -153,7 +160,7 @@ class MicroSipWindowMergeTest {
     look(t);
     look(t + 5000);
     assertThat(events).isEmpty(); // neither another program's popup nor another dialog counts
-    var popup = tree.openDialog(PID, "Incoming Call");
+    var popup = tree.openRinging(PID, "Incoming Call");
     look(t + 6000);
     look(t + 7000);
     assertThat(events).isEmpty(); // the hooks still have time

@@ -198,8 +198,13 @@ class ProvisionerTest {
           .endsWith("; trailing comment\r\n");
       assertThat(section(ini, "Settings")).contains("accountId=1", "singleMode=1");
       assertThat(section(ini, "Calls")).contains("1=+4930123;Bob;0;1700000000;12;");
-      assertThat(Files.readAllBytes(emulator.ini().resolveSibling("microsip.ini.bak")))
-          .isEqualTo(before);
+      // The backup is the file before, without any password (issue 11.11).
+      String backup = utf16WithBom(emulator.ini().resolveSibling("microsip.ini.bak"));
+      assertThat(section(backup, "Account1"))
+          .containsExactly(
+              "label=Old", "server=old.example.com", "domain=old.example.com", "username=900");
+      assertThat(section(backup, "Calls")).contains("1=+4930123;Bob;0;1700000000;12;");
+      assertThat(backup).doesNotContainIgnoringCase("password").contains("; trailing comment");
       // MicroSIP was not running: it is not started by provisioning.
       assertThat(emulator.journal()).noneMatch(kind("start"));
       assertThat(emulator.running()).isFalse();
