@@ -179,7 +179,8 @@ export class Controller {
     return this.sendDial(parsed, context);
   }
 
-  async sendDial(parsed, { tabId, frameId, documentId = null, origin = null }) {
+  async sendDial(parsed, context) {
+    const { tabId, frameId, documentId = null, origin = null } = context;
     if (this.port.status.state !== 'connected') {
       const host = this.hostView();
       const result = host.setupNeeded
@@ -191,7 +192,12 @@ export class Controller {
     const { values } = this.settings;
     const target = dialString(parsed, { dialFormat: values.dialFormat, dialPrefix: values.dialPrefix, homeCountry: this.country() });
     this.calls.noteDial({ tabId, frameId, documentId, origin, dialed: target, at: this.now() });
-    const reply = await this.port.request('dial', { target });
+    const reply = await this.port.request('dial', context.foreignHost ? { target, confirmForeignHost: true } : { target });
+    if (!reply.ok && reply.error?.code === 'foreign_host' && !context.foreignHost) {
+      // The host's SIP account would answer this server's login challenge: the user decides.
+      this.calls.dropDial(target);
+      return this.askConfirmation(parsed, { ...context, foreignHost: true }, false);
+    }
     if (!reply.ok) {
       this.calls.dropDial(target); // a failed dial must not bind a later, unrelated call
       const result = { ...this.hostFailure(reply, parsed.display), action: this.port.status.readiness?.ready === false ? 'setup' : undefined };
@@ -256,7 +262,7 @@ export class Controller {
   pendingView(id) {
     const p = this.confirmations.get(id);
     if (!p) return errorReply(ERR.CANCELLED);
-    return okReply({ display: p.parsed.display, premium: p.premium, type: p.parsed.type ?? null, origin: p.context.origin });
+    return okReply({ display: p.parsed.display, premium: p.premium, foreignHost: p.context.foreignHost === true, type: p.parsed.type ?? null, origin: p.context.origin });
   }
 
   async confirmDial(id, accept) {

@@ -56,6 +56,7 @@ api.runtime.sendMessage({ type: REQ.PENDING_DIAL, id }).then((reply) => {
   }
   $('confirm-number').textContent = reply.display;
   $('confirm-premium').hidden = !reply.premium;
+  $('confirm-foreign-host').hidden = !reply.foreignHost;
   $('confirm-origin').textContent = reply.origin ? t('confirmFromSite', [reply.origin]) : '';
   $('btn-confirm').textContent = t('confirmCall', [reply.display]);
   $('btn-cancel').focus(); // the safe choice is the default

@@ -196,6 +196,7 @@ const M = {
   toastClose: 'Close',
   confirmTitle: 'Place this call?',
   confirmPremium: 'This is a premium-rate or shared-cost number. Calls to it may cost money.',
+  confirmForeignHost: 'This address is on another SIP server than your account. Calling it lets that server challenge your account and receive a login answer it could try to crack. Call only a server you trust.',
   confirmFromSite: 'Requested by $1',
   confirmCall: 'Call $1',
 };

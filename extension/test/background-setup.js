@@ -11,7 +11,7 @@ export const POPUP = { id: SELF.id, url: `${SELF.baseUrl}popup/popup.html` };
 export const tab = (id, url, frameId = 0) => ({ id: SELF.id, tab: { id }, frameId, url, origin: new URL(url).origin, documentId: `doc-${id}-${frameId}-${url}` });
 export const CRM = tab(7, 'https://crm.example.com/contacts/1');
 
-export async function setup({ managed, local, capabilities, connect = true } = {}) {
+export async function setup({ managed, local, capabilities, connect = true, dialReply } = {}) {
   const api = installFakeBrowser({ managed, local });
   const timers = manualTimers();
   let port;
@@ -33,7 +33,7 @@ export async function setup({ managed, local, capabilities, connect = true } = {
       msg.answered = true;
       if (msg.type === 'hello') port.fromHost({ type: 'reply', id: msg.id, ok: true, protocol: 1, host: { version: '1.0.0' }, softphone: { kind: 'microsip', available: true }, ...(capabilities ? { capabilities } : {}) });
       else if (msg.type === 'status') port.fromHost({ type: 'reply', id: msg.id, ok: true, softphone: { kind: 'microsip', available: true }, call: null });
-      else if (msg.type === 'dial') port.fromHost({ type: 'reply', id: msg.id, ok: true, dialed: msg.target });
+      else if (msg.type === 'dial') port.fromHost({ type: 'reply', id: msg.id, ...(dialReply?.(msg) ?? { ok: true, dialed: msg.target }) });
       else port.fromHost({ type: 'reply', id: msg.id, ok: true });
     }
   };

@@ -61,3 +61,31 @@ test('10: the confirm window focuses Cancel and starts with Call disabled', () =
   assert.match(js, /\$\('btn-cancel'\)\.focus\(\)/);
   assert.doesNotMatch(js, /\$\('btn-confirm'\)\.focus\(\)/);
 });
+
+test('a sip: address on another server than the account asks first, then dials with the host told', async () => {
+  const ctx = await setup({
+    dialReply: (msg) => (msg.confirmForeignHost === true
+      ? { ok: true, dialed: msg.target }
+      : { ok: false, error: { code: 'foreign_host', message: 'attacker.example is not your SIP account\'s server' } }),
+  });
+  const reply = await ctx.send({ type: 'dial', target: 'sip:x@attacker.example', source: 'link' }, CRM);
+  assert.equal(reply.pending, true, 'the refusal became a question, not a dial');
+  assert.equal(ctx.port().sent.filter((m) => m.type === 'dial').length, 1);
+  const id = new URL(ctx.api.calls.windowsCreate.at(-1).url).searchParams.get('id');
+  assert.equal((await ctx.send({ type: 'pending-dial', id }, POPUP)).foreignHost, true);
+  const done = await ctx.send({ type: 'confirm-dial', id, accept: true }, POPUP);
+  assert.equal(done.ok, true);
+  const dials = ctx.port().sent.filter((m) => m.type === 'dial');
+  assert.equal(dials.length, 2);
+  assert.equal(dials[1].confirmForeignHost, true);
+  assert.equal(dials[1].target, 'sip:x@attacker.example');
+});
+
+test('declining a foreign SIP server dials nothing more', async () => {
+  const ctx = await setup({ dialReply: () => ({ ok: false, error: { code: 'foreign_host', message: 'not your server' } }) });
+  await ctx.send({ type: 'dial', target: 'sip:x@attacker.example', source: 'link' }, CRM);
+  const id = new URL(ctx.api.calls.windowsCreate.at(-1).url).searchParams.get('id');
+  await ctx.send({ type: 'confirm-dial', id, accept: false }, POPUP);
+  assert.equal(ctx.port().sent.filter((m) => m.type === 'dial').length, 1);
+  assert.equal(ctx.port().sent.some((m) => m.confirmForeignHost), false);
+});
