@@ -111,6 +111,29 @@ public final class WinePrefix implements AutoCloseable {
     return new Result(process.exitValue(), out, stderr);
   }
 
+  /** Runs a shell script under one {@code xvfb-run -a} display (several Wine programs at once). */
+  public Result runShell(Path script, Map<String, String> env, int timeoutSeconds)
+      throws Exception {
+    List<String> command = List.of("xvfb-run", "-a", "sh", script.toString());
+    ProcessBuilder builder = new ProcessBuilder(command);
+    Map<String, String> environment = builder.environment();
+    environment.remove("JAVA_HOME");
+    environment.remove("DISPLAY");
+    environment.put("WINEPREFIX", prefix.toString());
+    environment.put("WINEDEBUG", "-all");
+    environment.put("WINEDLLOVERRIDES", "mscoree,mshtml=");
+    environment.putAll(env);
+    builder.redirectErrorStream(true);
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Process process = builder.start();
+    byte[] out = process.getInputStream().readAllBytes();
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError(script + " did not end in " + timeoutSeconds + " s");
+    }
+    return new Result(process.exitValue(), out, new String(out, StandardCharsets.UTF_8));
+  }
+
   /** Imports a .reg text (REGEDIT4 syntax) into the prefix's registry. */
   public void importRegistry(String regText) throws Exception {
     Path file = driveC().resolve("import.reg");
