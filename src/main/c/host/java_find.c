@@ -162,7 +162,7 @@ static void scan(HKEY hive, REGSAM view, const registry_source *source, candidat
     subkey[511] = 0;
     wchar_t home[MAX_PATH];
     DWORD size = sizeof home;
-    if (RegGetValueW(key, subkey, source->value, RRF_RT_REG_SZ | RRF_RT_REG_EXPAND_SZ | view,
+    if (RegGetValueW(key, subkey, source->value, RRF_RT_REG_SZ,
                      NULL, home, &size) != ERROR_SUCCESS) {
       continue;
     }
