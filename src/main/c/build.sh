@@ -49,8 +49,12 @@ case $mode in
     ;;
   test)
     mkdir -p "$out/test-windows" "$out/linux"
+    case $(uname -s) in
+      Linux*) build_linux=1 ;;
+      *) build_linux=0 ;;
+    esac
     # shellcheck disable=SC2086
-    ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Werror \
+    [ "$build_linux" = 0 ] || ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Werror \
       -o "$out/linux/click2call-hook" \
       "$src/hook/hook_posix.c" "$src/hook/hook_message.c" "$src/hook/hook_transport.c"
     if have_mingw; then
