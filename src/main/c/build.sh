@@ -41,7 +41,7 @@ case $mode in
     if have_mingw; then
       win windows "$out/windows/click2call-hook.exe" \
         "$src/hook/hook_win.c" "$src/hook/hook_message.c" "$src/hook/hook_transport.c" \
-        -lws2_32 -lshell32
+        -lws2_32
       win console "$out/windows/click2call-host.exe" \
         "$src/host/launcher_main.c" "$src/host/java_find.c" "$src/host/wtext.c"
       echo "[native] built $out/windows/click2call-hook.exe and click2call-host.exe"
