@@ -6,9 +6,10 @@
   (HKCU keys for Chrome/Brave/Vivaldi/Opera, Chromium, Edge and the Mozilla family) by running
   `click2call install --scope user`. Idempotent: run it again after an upgrade.
 
-  -Source is either the jpackage app image folder (contains click2call.exe; preferred: Chrome
-  then needs no cmd.exe once NativeHostsExecutablesLaunchDirectly is set) or a folder with
-  click2call.jar (then a .bat launcher is generated, which Chrome starts through cmd.exe).
+  -Source is a folder with click2call.jar, click2call-host.exe, click2call-hook.exe and
+  jvm.options (jna\ and runtime\ when present): the files the MSI installs. Files copied from
+  a download or a share carry the Mark of the Web, which makes SmartScreen or policy block the
+  programs when a browser or MicroSIP starts them; they are unblocked (Unblock-File) after copying.
 .EXAMPLE
   powershell -ExecutionPolicy Bypass -File install.ps1 -Source .\click2call
 .EXAMPLE
@@ -23,13 +24,8 @@ $ErrorActionPreference = "Stop"
 $target = Join-Path $env:LOCALAPPDATA "Programs\Click2Call"
 
 function Invoke-Click2Call([string[]]$Arguments) {
-  $exe = Join-Path $target "click2call.exe"
-  if (Test-Path $exe) {
-    & $exe @Arguments
-  } else {
-    $java = if ($env:JAVA_HOME) { Join-Path $env:JAVA_HOME "bin\java.exe" } else { "java.exe" }
-    & $java -jar (Join-Path $target "click2call.jar") @Arguments
-  }
+  # The native launcher finds the same Java 17+ runtime a browser start would use.
+  & (Join-Path $target "click2call-host.exe") @Arguments
   if ($LASTEXITCODE -ne 0) { throw "click2call $($Arguments -join ' ') failed ($LASTEXITCODE)" }
 }
 
@@ -42,15 +38,21 @@ if ($Uninstall) {
   exit 0
 }
 
-# cmd.exe expands % and treats ^ & specially: keep them out of the launcher path.
-if ($target -match '[%^&!]') { throw "The folder $target contains % ^ & or !, which break the browser's launch." }
-
+if (-not (Test-Path (Join-Path $Source "click2call-host.exe"))) {
+  throw "$Source has no click2call-host.exe: give -Source the folder with the Click2Call files."
+}
 New-Item -ItemType Directory -Force -Path $target | Out-Null
 Copy-Item -Recurse -Force (Join-Path $Source "*") $target
+# Remove the Mark of the Web (Zone.Identifier) from every copied file.
+Get-ChildItem -Recurse -File $target | Unblock-File
 
 $arguments = @("install", "--scope", "user")
 if ($Browser) { $arguments += @("--browser", $Browser) }
-$exe = Join-Path $target "click2call.exe"
-if (Test-Path $exe) { $arguments += @("--launcher", $exe) }
+$arguments += @("--launcher", (Join-Path $target "click2call-host.exe"))
 Invoke-Click2Call $arguments
-Write-Host "Installed for $env:USERNAME. Check with: `"$target\click2call.exe`" doctor (or java -jar click2call.jar doctor)"
+try {
+  Invoke-Click2Call @("microsip", "hooks", "install", "--launcher", (Join-Path $target "click2call-hook.exe"))
+} catch {
+  Write-Warning "MicroSIP's hooks were not installed ($_); run click2call-host.exe microsip hooks install once MicroSIP is set up."
+}
+Write-Host "Installed for $env:USERNAME. Check with: `"$target\click2call-host.exe`" doctor"

@@ -3,6 +3,7 @@ package dev.click2call.cli;
 import dev.click2call.softphone.microsip.AccountSpec;
 import dev.click2call.softphone.microsip.ChainedHooks;
 import dev.click2call.softphone.microsip.HookInstaller;
+import dev.click2call.softphone.microsip.HookValues;
 import dev.click2call.softphone.microsip.MicroSipControl;
 import dev.click2call.softphone.microsip.MicroSipIni;
 import dev.click2call.softphone.microsip.Provisioner;
@@ -128,7 +129,11 @@ public final class MicroSipCommand implements Runnable {
     }
   }
 
-  /** The launcher: the setting, else {@code click2call(.exe|.cmd)} next to the running jar. */
+  /**
+   * The launcher: the setting, else the program next to the running jar: on Windows the native
+   * {@code click2call-hook.exe} (never a .bat or .cmd, which would run through cmd.exe), elsewhere
+   * {@code click2call}.
+   */
   static String defaultLauncher(CliContext context) {
     try {
       String configured = context.settings.section("microsip").string("launcher", null);
@@ -138,12 +143,16 @@ public final class MicroSipCommand implements Runnable {
     } catch (dev.click2call.config.ConfigException e) {
       throw new CommandFailure(ExitCodes.BAD_SETTINGS, e.getMessage());
     }
+    String[] names =
+        dev.click2call.platform.Os.current() == dev.click2call.platform.Os.WINDOWS
+            ? new String[] {HookValues.HOOK_PROGRAM}
+            : new String[] {"click2call"};
     try {
       Path jar =
           Path.of(
               MicroSipCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path folder = jar.getParent();
-      for (String name : new String[] {"click2call.exe", "click2call", "click2call.cmd"}) {
+      for (String name : names) {
         Path candidate = folder.resolve(name);
         if (Files.isRegularFile(candidate)) {
           return candidate.toString();
@@ -157,7 +166,10 @@ public final class MicroSipCommand implements Runnable {
       // fall through to the error below
     }
     throw new CommandFailure(
-        ExitCodes.USAGE, "no click2call launcher found next to the jar; pass --launcher PATH");
+        ExitCodes.USAGE,
+        "no "
+            + String.join(" or ", names)
+            + " found next to the jar; pass --launcher PATH (on Windows: click2call-hook.exe)");
   }
 
   /** {@code microsip provision}: write an account into MicroSIP's ini. */

@@ -13,6 +13,9 @@ import java.util.Optional;
 public record Launcher(Path program, List<Step> steps) {
   private static final String GENERATED_MARK = "written by `click2call install`";
 
+  /** The native Windows launcher (src/main/c/host), installed beside the jar. */
+  public static final String NATIVE_WINDOWS = "click2call-host.exe";
+
   /** An existing program, given by the user or the native launcher we run from. */
   public static Launcher existing(Path program) {
     if (!program.isAbsolute()) {
@@ -27,8 +30,9 @@ public record Launcher(Path program, List<Step> steps) {
   }
 
   /**
-   * The launcher for this process: the jpackage launcher when running from one, otherwise a script
-   * generated beside the jar that starts it with this very Java.
+   * The launcher for this process: the jpackage launcher when running from one; on Windows the
+   * native {@code click2call-host.exe} beside the jar; otherwise a script generated beside the jar
+   * that starts it with this very Java (on Windows a .bat, the last resort: it needs cmd.exe).
    */
   public static Launcher forThisProcess(Os os, Path javaHome, Optional<Path> jar) {
     String appPath = System.getProperty("jpackage.app-path");
@@ -42,6 +46,11 @@ public record Launcher(Path program, List<Step> steps) {
                     "not running from a jar; build it (mvn package) or pass --launcher"));
     Path java = javaHome.resolve("bin").resolve(os == Os.WINDOWS ? "java.exe" : "java");
     if (os == Os.WINDOWS) {
+      // The native launcher beside the jar: no cmd.exe, finds its runtime at run time.
+      Path native_ = jarFile.resolveSibling(NATIVE_WINDOWS);
+      if (Files.isRegularFile(native_)) {
+        return existing(native_);
+      }
       Path bat = jarFile.resolveSibling(LauncherScripts.BAT_NAME);
       String text;
       try {

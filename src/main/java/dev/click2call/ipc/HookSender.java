@@ -31,8 +31,11 @@ public final class HookSender {
     return delivered;
   }
 
-  /** Encoded by hand: the hook runner must start fast, without a JSON library. */
-  static byte[] encode(HookMessage message) {
+  /**
+   * Encoded by hand: the hook runner must start fast, without a JSON library. The native hook
+   * program (src/main/c/hook) writes exactly these bytes; its tests compare against this.
+   */
+  public static byte[] encode(HookMessage message) {
     return ("{\"event\":"
             + quote(message.event())
             + ",\"remote\":"

@@ -67,7 +67,7 @@ class MsiBuildIT {
         "sh",
         "installer/windows/build-msi.sh",
         jar.toString(),
-        "installer/windows/click2call-host.bat",
+        "target/native/windows",
         msi.toString());
 
     // Registry table: Root 2 = HKLM; the key's default value (empty Name) = the manifest.
@@ -90,20 +90,51 @@ class MsiBuildIT {
                       assertThat(row.get(4))
                           .isEqualTo("[INSTALLDIR]" + HOST + "." + family + ".json");
                     }));
-    // The policy keys belong to a component of the optional feature only.
+    // Nothing GPO manages, no machine-wide switch for every native host.
     assertThat(registry)
-        .filteredOn(row -> row.get(2).startsWith("SOFTWARE\\Policies\\"))
-        .isNotEmpty()
-        .allSatisfy(row -> assertThat(row.get(5)).isEqualTo("BrowserPolicies"));
-    List<List<String>> features = table(msi, "FeatureComponents");
-    assertThat(features).contains(List.of("Policies", "BrowserPolicies"));
-    assertThat(features).doesNotContain(List.of("Main", "BrowserPolicies"));
+        .noneSatisfy(row -> assertThat(row.get(2)).startsWith("SOFTWARE\\Policies\\"))
+        .noneSatisfy(
+            row -> assertThat(row.get(3)).isEqualTo("NativeHostsExecutablesLaunchDirectly"));
+    // Active Setup: MicroSIP's hooks for each user at their next logon, by the native launcher.
+    String activeSetup =
+        "SOFTWARE\\Microsoft\\Active Setup\\Installed Components\\"
+            + "{E4B7C2D1-9A3F-4C5E-8B6D-2F1A0C9E7D58}";
+    assertThat(registry)
+        .anySatisfy(
+            row -> {
+              assertThat(row.get(1)).isEqualTo("2");
+              assertThat(row.get(2).replaceAll("\\\\$", "")).isEqualTo(activeSetup);
+              assertThat(row.get(3)).isEqualTo("StubPath");
+              assertThat(row.get(4))
+                  .isEqualTo("\"[INSTALLDIR]click2call-host.exe\" microsip hooks install");
+            });
+    assertThat(registry)
+        .anySatisfy(row -> assertThat(row.subList(3, 5)).containsExactly("Version", "0,1,0"));
 
-    // File table: the launcher, the jar, both manifests, the licence and the notices.
+    // AppSearch + LaunchCondition: no install without a Java 17+ runtime, with what to install.
+    assertThat(table(msi, "AppSearch").stream().map(row -> row.get(0)))
+        .contains("JAVA_ZULU17", "JAVASOFT_JDK", "MACHINE_JAVA_HOME");
+    assertThat(table(msi, "RegLocator"))
+        .anySatisfy(
+            row ->
+                assertThat(row.subList(1, 4))
+                    .containsExactly("2", "SOFTWARE\\JavaSoft\\JDK", "CurrentVersion"));
+    assertThat(table(msi, "LaunchCondition"))
+        .anySatisfy(
+            row -> {
+              assertThat(row.get(0)).startsWith("Installed OR SKIPJAVACHECK OR ");
+              assertThat(row.get(1)).contains("Java 17").contains("Eclipse Temurin 17");
+            });
+
+    // File table: both native programs, the jar, the JVM options, JNA's DLL, both manifests,
+    // the licence and the notices; no .bat anywhere.
     assertThat(table(msi, "File").stream().map(row -> row.get(2)))
         .containsExactlyInAnyOrder(
-            "click2call-host.bat",
+            "click2call-host.exe",
+            "click2call-hook.exe",
             "click2call.jar",
+            "jvm.options",
+            "jnidispatch.dll",
             HOST + ".chromium.json",
             HOST + ".gecko.json",
             "LICENSE.txt",
@@ -116,8 +147,8 @@ class MsiBuildIT {
             List.of(
                 "OrganisationIds",
                 "3090",
-                "Launcher",
-                "install --stage \"[INSTALLDIR].\" --launcher click2call-host.bat --extension-id"
+                "HostLauncher",
+                "install --stage \"[INSTALLDIR].\" --launcher click2call-host.exe --extension-id"
                     + " \"[EXTENSION_IDS]\"",
                 ""));
     Map<String, Integer> sequence = new java.util.HashMap<>();
@@ -139,12 +170,14 @@ class MsiBuildIT {
     Path chromium = find(extracted, HOST + ".chromium.json");
     Map<String, Object> manifest = JSON.std.mapFrom(Files.readString(chromium));
     assertThat(manifest.get("name")).isEqualTo(HOST);
-    assertThat(manifest.get("path")).isEqualTo("click2call-host.bat");
+    assertThat(manifest.get("path")).isEqualTo("click2call-host.exe");
     assertThat(manifest.get("allowed_origins")).isEqualTo(ExtensionIds.bundled().chromiumOrigins());
     Map<String, Object> gecko =
         JSON.std.mapFrom(Files.readString(find(extracted, HOST + ".gecko.json")));
     assertThat(gecko.get("allowed_extensions")).isEqualTo(ExtensionIds.bundled().gecko());
     assertThat(find(extracted, "click2call.jar")).hasSameBinaryContentAs(jar);
+    assertThat(find(extracted, "click2call-hook.exe"))
+        .hasSameBinaryContentAs(repo.resolve("target/native/windows/click2call-hook.exe"));
   }
 
   private static Path find(Path root, String name) throws IOException {

@@ -13,6 +13,22 @@ public final class HookValues {
   /** MicroSIP reads each hook into a 256-character buffer. */
   public static final int MAX_VALUE_CHARS = 255;
 
+  /**
+   * The native hook program (src/main/c/hook), installed beside the jar on Windows. Its value is
+   * {@code <program> <event>}: it takes the event as its first argument, not after {@code hook}.
+   */
+  public static final String HOOK_PROGRAM = "click2call-hook.exe";
+
+  /**
+   * Launchers Windows runs through an interpreter. MicroSIP appends the caller's id unquoted and
+   * starts the hook with ShellExecuteEx, so a .bat or .cmd runs through cmd.exe, where a caller id
+   * such as {@code 1&calc} runs a command; the script hosts re-parse their arguments too.
+   */
+  private static final List<String> SCRIPT_EXTENSIONS =
+      List.of(
+          ".bat", ".cmd", ".ps1", ".vbs", ".vbe", ".js", ".jse", ".wsf", ".wsh", ".hta", ".msc",
+          ".lnk", ".pif", ".url");
+
   private HookValues() {}
 
   /**
@@ -30,11 +46,13 @@ public final class HookValues {
         throw new IllegalArgumentException("the launcher path contains a control character");
       }
     }
+    refuseScripts(launcher);
     String program =
         launcher.indexOf(' ') >= 0 || launcher.indexOf('\t') >= 0
             ? "\"" + launcher + "\""
             : launcher;
-    String value = program + " hook " + key.event();
+    String value =
+        isHookProgram(launcher) ? program + " " + key.event() : program + " hook " + key.event();
     if (value.length() > MAX_VALUE_CHARS) {
       throw new IllegalArgumentException(
           "the hook command would be longer than MicroSIP's " + MAX_VALUE_CHARS + " characters");
@@ -45,7 +63,48 @@ public final class HookValues {
   /** Whether a value (as stored in the ini) is the click2call hook for this key. */
   public static boolean isOurs(String rawValue, HookKey key) {
     List<String> tokens = split(profileValue(rawValue));
+    if (tokens.size() == 2) {
+      return isHookProgram(tokens.get(0)) && tokens.get(1).equals(key.event());
+    }
     return tokens.size() == 3 && tokens.get(1).equals("hook") && tokens.get(2).equals(key.event());
+  }
+
+  /** Whether the path names the native hook program (any folder, any case). */
+  public static boolean isHookProgram(String path) {
+    return fileName(path).equalsIgnoreCase(HOOK_PROGRAM);
+  }
+
+  /**
+   * Refuses launchers that Windows would run through cmd.exe or a script host.
+   *
+   * @throws IllegalArgumentException with what to use instead
+   */
+  public static void refuseScripts(String launcher) {
+    String name = fileName(launcher).toLowerCase(java.util.Locale.ROOT);
+    // Windows ignores trailing dots and spaces: "hook.bat. " runs hook.bat.
+    int end = name.length();
+    while (end > 0 && (name.charAt(end - 1) == '.' || name.charAt(end - 1) == ' ')) {
+      end--;
+    }
+    name = name.substring(0, end);
+    for (String extension : SCRIPT_EXTENSIONS) {
+      if (name.endsWith(extension)) {
+        throw new IllegalArgumentException(
+            "refusing "
+                + launcher
+                + " as MicroSIP's hook: MicroSIP appends the caller's id unquoted and a "
+                + extension
+                + " file runs through a command interpreter, so a caller id such as 1&calc would"
+                + " run commands; use "
+                + HOOK_PROGRAM
+                + " (installed beside click2call.jar)");
+      }
+    }
+  }
+
+  private static String fileName(String path) {
+    int slash = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
+    return path.substring(slash + 1);
   }
 
   /** What {@code GetPrivateProfileString} returns for a stored value. */

@@ -54,4 +54,46 @@ class HookValuesTest {
     assertThat(HookValues.split("a \"b c\" d\\\"e f\\\\\"g h\""))
         .isEqualTo(List.of("a", "b c", "d\"e", "f\\g h"));
   }
+
+  @Test
+  void refusesScriptLaunchersThatWindowsRunsThroughAnInterpreter() {
+    for (String launcher :
+        List.of(
+            "C:\\Click2Call\\click2call.bat",
+            "C:\\Click2Call\\click2call.cmd",
+            "C:\\Click2Call\\CLICK2CALL.CMD",
+            "C:\\Click2Call\\hook.ps1",
+            "C:\\Click2Call\\hook.vbs",
+            "C:\\Click2Call\\hook.bat.",
+            "C:\\Click2Call\\hook.cmd. .",
+            "C:\\My Tools\\hook.bat")) {
+      assertThatThrownBy(() -> HookValues.valueFor(launcher, HookKey.CALL_RING))
+          .as(launcher)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("1&calc")
+          .hasMessageContaining("click2call-hook.exe");
+    }
+  }
+
+  @Test
+  void theNativeHookProgramTakesTheEventAsItsFirstArgument() {
+    String value =
+        HookValues.valueFor("C:\\Program Files\\Click2Call\\click2call-hook.exe", HookKey.CALL_END);
+    assertThat(value).isEqualTo("\"C:\\Program Files\\Click2Call\\click2call-hook.exe\" call-end");
+    assertThat(HookValues.isOurs(value, HookKey.CALL_END)).isTrue();
+    assertThat(HookValues.isOurs("\"" + value + "\"", HookKey.CALL_END)).isTrue();
+    assertThat(HookValues.isOurs(value, HookKey.CALL_START)).isFalse();
+    assertThat(HookValues.isOurs("C:\\other\\hook.exe call-end", HookKey.CALL_END)).isFalse();
+    // MicroSIP runs the file with the event, then the caller's id as the last argument.
+    assertThat(HookValues.argvFor(value, "1&calc"))
+        .containsExactly(
+            "C:\\Program Files\\Click2Call\\click2call-hook.exe", "call-end", "1&calc");
+  }
+
+  @Test
+  void theJarLauncherFormIsStillRecognised() {
+    String value = HookValues.valueFor("/opt/click2call/bin/click2call", HookKey.CALL_START);
+    assertThat(value).isEqualTo("/opt/click2call/bin/click2call hook call-start");
+    assertThat(HookValues.isOurs(value, HookKey.CALL_START)).isTrue();
+  }
 }
