@@ -22,7 +22,7 @@ async function main() {
   fs.rmSync(outDir, { recursive: true, force: true });
   const server = await startServer();
   const rig = await baresipRig();
-  say(`baresip on 127.0.0.1:${rig.sipPort} (control ${rig.ctrlPort}), SIPp far end on 127.0.0.1:${rig.sippPort}`);
+  say(`baresip on 127.0.0.1:${rig.sipPort}, SIPp far end on 127.0.0.1:${rig.sippPort}`);
   const session = await openSharedSession('demo', chromium, { settings: rig.settings, hostEnv: rig.hostEnv });
   session.useArtifactsDir(outDir);
   let sipp = null;
