@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes, removes and reports the {@code cmd*} hooks in MicroSIP's {@code [Settings]}. MicroSIP
@@ -52,10 +53,7 @@ public final class HookInstaller {
    * @return the user's hook commands now chained (ini key → command)
    */
   public Map<String, String> install(String launcher) throws IOException, InterruptedException {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (HookKey key : HookKey.values()) {
-      values.put(key.iniKey(), HookValues.valueFor(launcher, key));
-    }
+    HookValues.valuesFor(launcher, Set.of()); // refuses an unusable launcher before MicroSIP stops
     return aroundStoppedMicroSip(
         ini -> {
           Map<String, String> keep = chained.read();
@@ -66,6 +64,9 @@ public final class HookInstaller {
                 && !HookValues.isOurs(existing.get(), key)) {
               keep.put(key.iniKey(), existing.get());
             }
+          }
+          Map<String, String> values = HookValues.valuesFor(launcher, keep.keySet());
+          for (HookKey key : HookKey.values()) {
             ini.put(SETTINGS, key.iniKey(), values.get(key.iniKey()));
           }
           chained.write(keep);

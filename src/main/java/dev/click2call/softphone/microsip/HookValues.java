@@ -1,7 +1,10 @@
 package dev.click2call.softphone.microsip;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Hook values as MicroSIP reads and runs them. MicroSIP reads a value with {@code
@@ -58,6 +61,31 @@ public final class HookValues {
           "the hook command would be longer than MicroSIP's " + MAX_VALUE_CHARS + " characters");
     }
     return value;
+  }
+
+  /** The native launcher that sits beside the hook program and runs {@code click2call hook}. */
+  public static final String HOST_LAUNCHER = "click2call-host.exe";
+
+  /**
+   * The value for each hook key. The native hook program only forwards the event; a key for which
+   * the user had a command of their own (chained, run after ours) gets {@code click2call-host.exe
+   * hook <event>} from the same folder instead, whose Java hook runner also runs that command.
+   *
+   * @param chainedKeys ini keys that have a user command chained
+   */
+  public static Map<String, String> valuesFor(String launcher, Set<String> chainedKeys) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (HookKey key : HookKey.values()) {
+      boolean needsRunner = isHookProgram(launcher) && chainedKeys.contains(key.iniKey());
+      values.put(
+          key.iniKey(), valueFor(needsRunner ? siblingHostLauncher(launcher) : launcher, key));
+    }
+    return values;
+  }
+
+  private static String siblingHostLauncher(String hookProgram) {
+    int slash = Math.max(hookProgram.lastIndexOf('\\'), hookProgram.lastIndexOf('/'));
+    return hookProgram.substring(0, slash + 1) + HOST_LAUNCHER;
   }
 
   /** Whether a value (as stored in the ini) is the click2call hook for this key. */

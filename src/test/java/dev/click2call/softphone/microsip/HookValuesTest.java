@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class HookValuesTest {
@@ -95,5 +97,32 @@ class HookValuesTest {
     String value = HookValues.valueFor("/opt/click2call/bin/click2call", HookKey.CALL_START);
     assertThat(value).isEqualTo("/opt/click2call/bin/click2call hook call-start");
     assertThat(HookValues.isOurs(value, HookKey.CALL_START)).isTrue();
+  }
+
+  @Test
+  void aHookWithTheUsersOwnCommandChainedGoesThroughTheHookRunnerSoThatCommandStillRuns() {
+    String program = "C:\\Program Files\\Click2Call\\click2call-hook.exe";
+    Map<String, String> values =
+        HookValues.valuesFor(program, Set.of(HookKey.INCOMING_CALL.iniKey()));
+    // The native program only forwards the event: the user's command would never run again.
+    assertThat(values.get(HookKey.INCOMING_CALL.iniKey()))
+        .isEqualTo("\"C:\\Program Files\\Click2Call\\click2call-host.exe\" hook incoming-call");
+    assertThat(HookValues.isOurs(values.get(HookKey.INCOMING_CALL.iniKey()), HookKey.INCOMING_CALL))
+        .isTrue();
+    // Every other hook keeps the fast native program.
+    values.forEach(
+        (key, value) -> {
+          if (!key.equals(HookKey.INCOMING_CALL.iniKey())) {
+            assertThat(value).startsWith("\"" + program + "\" ");
+          }
+        });
+  }
+
+  @Test
+  void withAJavaLauncherNothingChanges() {
+    Map<String, String> values =
+        HookValues.valuesFor("/opt/click2call/click2call", Set.of(HookKey.INCOMING_CALL.iniKey()));
+    assertThat(values.get(HookKey.INCOMING_CALL.iniKey()))
+        .isEqualTo("/opt/click2call/click2call hook incoming-call");
   }
 }
