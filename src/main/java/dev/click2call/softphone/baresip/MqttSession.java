@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,15 +58,7 @@ final class MqttSession implements ControlChannel {
   public Response command(String command, String params, String accountAor, long timeoutMillis)
       throws IOException {
     String token = "c" + tokens.incrementAndGet();
-    Map<String, Object> message = new LinkedHashMap<>();
-    message.put("command", command);
-    if (params != null) {
-      message.put("params", params);
-    }
-    if (accountAor != null) {
-      message.put("accountaor", accountAor);
-    }
-    message.put("token", token);
+    Map<String, Object> message = ControlChannel.commandMessage(command, params, accountAor, token);
     CompletableFuture<Response> response = new CompletableFuture<>();
     pending.put(token, response);
     try {
