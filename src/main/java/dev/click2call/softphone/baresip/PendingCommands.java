@@ -34,16 +34,27 @@ final class PendingCommands {
     pending.put(token, response);
     try {
       sender.send(token, Json.encode(message));
-      return response.get(timeoutMillis, TimeUnit.MILLISECONDS);
+      return await(
+          response,
+          timeoutMillis,
+          "baresip did not answer '" + command + "' in " + timeoutMillis + " ms");
+    } finally {
+      pending.remove(token);
+    }
+  }
+
+  /** Waits for something baresip does; each way of not getting it is an IOException. */
+  static <T> T await(CompletableFuture<T> future, long timeoutMillis, String timedOut)
+      throws IOException {
+    try {
+      return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new IOException("baresip did not answer '" + command + "' in " + timeoutMillis + " ms");
+      throw new IOException(timedOut);
     } catch (ExecutionException e) {
       throw new IOException(e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for baresip", e);
-    } finally {
-      pending.remove(token);
     }
   }
 
