@@ -46,7 +46,7 @@ final class EmulatorCalls {
   }
 
   private final Journal journal;
-  private final HookRunner hooks;
+  private final EmulatorHooks hooks;
   private final boolean singleMode;
   private final List<Call> calls = new ArrayList<>();
 
@@ -55,7 +55,7 @@ final class EmulatorCalls {
 
   private int nextCallId = 1;
 
-  EmulatorCalls(Journal journal, HookRunner hooks, boolean singleMode) {
+  EmulatorCalls(Journal journal, EmulatorHooks hooks, boolean singleMode) {
     this.journal = journal;
     this.hooks = hooks;
     this.singleMode = singleMode;

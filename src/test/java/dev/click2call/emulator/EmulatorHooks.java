@@ -14,14 +14,14 @@ import java.util.concurrent.TimeUnit;
  * appended; the process runs hidden and is waited on up to 10 s, on the UI thread. On Linux the
  * program is executed directly, the remote user part as one argument.
  */
-final class HookRunner {
+final class EmulatorHooks {
   static final long HOOK_WAIT_MILLIS = 10_000;
 
   private final Path home;
   private final Journal journal;
   private final Map<String, String> settings;
 
-  HookRunner(Path home, Journal journal, Map<String, String> settings) {
+  EmulatorHooks(Path home, Journal journal, Map<String, String> settings) {
     this.home = home;
     this.journal = journal;
     this.settings = settings;

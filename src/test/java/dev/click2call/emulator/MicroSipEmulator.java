@@ -24,7 +24,7 @@ import java.util.Properties;
  * <p>This class is the process: a second launch forwards to the running instance, a first one runs
  * the instance. The parts: {@link WindowProc} (window messages), {@link FarEnd} (control channel),
  * {@link CommandLineGrammar} (what a command line does), {@link EmulatorCalls} (call states),
- * {@link HookRunner} (the {@code cmd*} hooks), {@link UiThread}, {@link LineSockets}, {@link
+ * {@link EmulatorHooks} (the {@code cmd*} hooks), {@link UiThread}, {@link LineSockets}, {@link
  * EmulatorIni}.
  */
 public final class MicroSipEmulator {
@@ -161,7 +161,7 @@ public final class MicroSipEmulator {
     }
     UiThread ui = new UiThread(journal);
     EmulatorCalls calls =
-        new EmulatorCalls(journal, new HookRunner(home, journal, settings), singleMode);
+        new EmulatorCalls(journal, new EmulatorHooks(home, journal, settings), singleMode);
     CommandLineGrammar grammar = new CommandLineGrammar(journal, calls, is322());
     WindowProc window = new WindowProc(exe, journal, ui, calls, grammar, notReadyMillis);
     window.pjsipStarting(); // PJCreate runs after the window exists
