@@ -41,9 +41,10 @@ case $mode in
     if have_mingw; then
       win windows "$out/windows/click2call-hook.exe" \
         "$src/hook/hook_win.c" "$src/hook/hook_message.c" "$src/hook/hook_transport.c" \
-        -lws2_32
+        "$src/common/cmdline.c" -lws2_32
       win console "$out/windows/click2call-host.exe" \
-        "$src/host/launcher_main.c" "$src/host/java_find.c" "$src/host/wtext.c"
+        "$src/host/launcher_main.c" "$src/host/java_find.c" "$src/host/wtext.c" \
+        "$src/common/cmdline.c"
       echo "[native] built $out/windows/click2call-hook.exe and click2call-host.exe"
     fi
     ;;

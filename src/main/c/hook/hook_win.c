@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "../common/cmdline.h"
 #include "hook_message.h"
 #include "hook_transport.h"
 
@@ -15,23 +16,11 @@
 #define MAX_ARGS 64
 
 /* CommandLineToArgvW's rules, in our own code so that shell32 (slow to load) is not needed:
- * argv[0] runs to the next quote when quoted, else to a space or tab; after it, whitespace
- * separates, quotes group, 2n backslashes before a quote give n and the quote groups, 2n+1 give
- * n and a literal quote. Writes the arguments after argv[0] into buffer, NUL-separated. */
+ * argv[0] is skipped (common/cmdline.c); after it, whitespace separates, quotes group, 2n
+ * backslashes before a quote give n and the quote groups, 2n+1 give n and a literal quote.
+ * Writes the arguments after argv[0] into buffer, NUL-separated. */
 static int split_arguments(const wchar_t *c, wchar_t *buffer, size_t capacity, wchar_t **args) {
-  if (*c == L'"') {
-    c++;
-    while (*c && *c != L'"') {
-      c++;
-    }
-    if (*c) {
-      c++;
-    }
-  } else {
-    while (*c && *c != L' ' && *c != L'\t') {
-      c++;
-    }
-  }
+  c = cmdline_after_program(c);
   int count = 0;
   size_t used = 0;
   for (;;) {

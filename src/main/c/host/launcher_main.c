@@ -8,6 +8,7 @@
 #include <windows.h>
 #include <shellapi.h>
 
+#include "../common/cmdline.h"
 #include "java_find.h"
 #include "wtext.h"
 
@@ -95,30 +96,6 @@ static int append_options(wtext *command, const wchar_t *options_file, const wch
     line = next;
   }
   return 1;
-}
-
-/* Our own arguments as the browser wrote them: the raw tail after argv[0], which is skipped by
- * CommandLineToArgvW's rule for the program name (quoted up to the next quote, else up to a
- * space or tab). Passed on byte for byte, so nothing is re-quoted. */
-static const wchar_t *own_arguments(void) {
-  const wchar_t *c = GetCommandLineW();
-  if (*c == L'"') {
-    c++;
-    while (*c && *c != L'"') {
-      c++;
-    }
-    if (*c) {
-      c++;
-    }
-  } else {
-    while (*c && *c != L' ' && *c != L'\t') {
-      c++;
-    }
-  }
-  while (*c == L' ' || *c == L'\t') {
-    c++;
-  }
-  return c;
 }
 
 static BOOL WINAPI ignore_break(DWORD type) {
@@ -218,7 +195,8 @@ int wmain(int argc, wchar_t **argv) {
   wtext_append_arg(&command, relative ? L"click2call.jar" : jar);
   wtext_append(&command, L" ");
   wtext_append(&command, MAIN_CLASS);
-  const wchar_t *rest = own_arguments();
+  /* Our own arguments as the browser wrote them, passed on byte for byte: nothing is re-quoted. */
+  const wchar_t *rest = cmdline_after_program(GetCommandLineW());
   if (*rest) {
     wtext_append(&command, L" ");
     wtext_append(&command, rest);

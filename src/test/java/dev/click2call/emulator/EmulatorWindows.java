@@ -4,14 +4,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.click2call.platform.ProcessImages;
 import dev.click2call.platform.SendResult;
 import dev.click2call.platform.WindowMessenger;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,19 +155,10 @@ public final class EmulatorWindows implements WindowMessenger, ProcessImages {
   }
 
   private String exchange(Map<String, Object> message) throws IOException {
-    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-      channel.connect(UnixDomainSocketAddress.of(home.resolve("window.sock")));
-      OutputStream out = Channels.newOutputStream(channel);
-      out.write((JSON.std.asString(message) + "\n").getBytes(StandardCharsets.UTF_8));
-      out.flush();
-      BufferedReader in =
-          new BufferedReader(
-              new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
-      String line = in.readLine();
-      if (line == null) {
-        throw new IOException("no reply");
-      }
-      return line;
+    String line = LineSockets.exchange(home.resolve("window.sock"), message);
+    if (line == null) {
+      throw new IOException("no reply");
     }
+    return line;
   }
 }

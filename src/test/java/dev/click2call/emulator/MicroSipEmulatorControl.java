@@ -1,14 +1,6 @@
 package dev.click2call.emulator;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,20 +23,12 @@ public final class MicroSipEmulatorControl {
   }
 
   public static String send(Path dir, String command, String argument) throws IOException {
-    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-      channel.connect(UnixDomainSocketAddress.of(dir.resolve("control.sock")));
-      Map<String, Object> message = new LinkedHashMap<>();
-      message.put("command", command);
-      if (argument != null) {
-        message.put("argument", argument);
-      }
-      Channels.newOutputStream(channel)
-          .write((JSON.std.asString(message) + "\n").getBytes(StandardCharsets.UTF_8));
-      BufferedReader in =
-          new BufferedReader(
-              new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
-      String reply = in.readLine();
-      return reply == null ? "" : reply;
+    Map<String, Object> message = new LinkedHashMap<>();
+    message.put("command", command);
+    if (argument != null) {
+      message.put("argument", argument);
     }
+    String reply = LineSockets.exchange(dir.resolve("control.sock"), message);
+    return reply == null ? "" : reply;
   }
 }

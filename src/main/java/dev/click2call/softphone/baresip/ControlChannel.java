@@ -40,19 +40,4 @@ interface ControlChannel extends AutoCloseable {
 
   @Override
   void close();
-
-  /** A command as baresip's control modules read it (the same JSON for ctrl_tcp and mqtt). */
-  static Map<String, Object> commandMessage(
-      String command, String params, String accountAor, String token) {
-    Map<String, Object> message = new java.util.LinkedHashMap<>();
-    message.put("command", command);
-    if (params != null) {
-      message.put("params", params);
-    }
-    if (accountAor != null) {
-      message.put("accountaor", accountAor);
-    }
-    message.put("token", token);
-    return message;
-  }
 }

@@ -8,12 +8,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +23,7 @@ final class CtrlClient implements ControlChannel {
   private final Socket socket;
   private final OutputStream out;
   private final Listener listener;
-  private final Map<String, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
-  private final AtomicLong tokens = new AtomicLong();
+  private final PendingCommands pending = new PendingCommands();
   private volatile boolean closed;
 
   private CtrlClient(Socket socket, Listener listener) throws IOException {
@@ -60,27 +53,18 @@ final class CtrlClient implements ControlChannel {
   @Override
   public Response command(String command, String params, String accountAor, long timeoutMillis)
       throws IOException {
-    String token = "c" + tokens.incrementAndGet();
-    Map<String, Object> message = ControlChannel.commandMessage(command, params, accountAor, token);
-    CompletableFuture<Response> response = new CompletableFuture<>();
-    pending.put(token, response);
-    try {
-      byte[] frame = Netstrings.encode(Json.encode(message));
-      synchronized (out) {
-        out.write(frame);
-        out.flush();
-      }
-      return response.get(timeoutMillis, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new IOException("baresip did not answer '" + command + "' in " + timeoutMillis + " ms");
-    } catch (ExecutionException e) {
-      throw new IOException(e.getCause().getMessage(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for baresip", e);
-    } finally {
-      pending.remove(token);
-    }
+    return pending.send(
+        command,
+        params,
+        accountAor,
+        timeoutMillis,
+        (token, json) -> {
+          byte[] frame = Netstrings.encode(json);
+          synchronized (out) {
+            out.write(frame);
+            out.flush();
+          }
+        });
   }
 
   @Override
@@ -105,7 +89,7 @@ final class CtrlClient implements ControlChannel {
     }
     closed = true;
     IOException gone = new IOException("baresip control connection closed");
-    pending.values().forEach(future -> future.completeExceptionally(gone));
+    pending.failAll(gone);
     closeQuietly();
     listener.onDisconnected(this, why);
   }
@@ -125,13 +109,7 @@ final class CtrlClient implements ControlChannel {
         LOG.error("handling baresip event {} failed", message.get("type"), e);
       }
     } else if (Boolean.TRUE.equals(message.get("response"))) {
-      CompletableFuture<Response> future = pending.get(String.valueOf(message.get("token")));
-      if (future != null) {
-        Object data = message.get("data");
-        future.complete(
-            new Response(
-                Boolean.TRUE.equals(message.get("ok")), data == null ? "" : data.toString()));
-      }
+      pending.complete(String.valueOf(message.get("token")), message);
     }
   }
 

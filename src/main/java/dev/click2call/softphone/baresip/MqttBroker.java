@@ -11,10 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,16 +52,8 @@ final class MqttBroker implements AutoCloseable {
 
     /** The session once baresip connected with the secret and subscribed to its commands. */
     MqttSession await(long timeoutMillis) throws IOException {
-      try {
-        return session.get(timeoutMillis, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        throw new IOException("baresip did not connect to its control session in time");
-      } catch (ExecutionException e) {
-        throw new IOException(e.getCause().getMessage(), e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while waiting for baresip", e);
-      }
+      return PendingCommands.await(
+          session, timeoutMillis, "baresip did not connect to its control session in time");
     }
   }
 

@@ -8,11 +8,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +25,7 @@ final class MqttSession implements ControlChannel {
   private final OutputStream out;
   private final String base;
   private final Listener listener;
-  private final Map<String, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
-  private final AtomicLong tokens = new AtomicLong();
+  private final PendingCommands pending = new PendingCommands();
   private final CompletableFuture<MqttSession> subscribed = new CompletableFuture<>();
   private volatile boolean closed;
 
@@ -57,23 +51,12 @@ final class MqttSession implements ControlChannel {
   @Override
   public Response command(String command, String params, String accountAor, long timeoutMillis)
       throws IOException {
-    String token = "c" + tokens.incrementAndGet();
-    Map<String, Object> message = ControlChannel.commandMessage(command, params, accountAor, token);
-    CompletableFuture<Response> response = new CompletableFuture<>();
-    pending.put(token, response);
-    try {
-      write(MqttPackets.publish("/" + base + "/command/" + token, Json.encode(message)));
-      return response.get(timeoutMillis, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new IOException("baresip did not answer '" + command + "' in " + timeoutMillis + " ms");
-    } catch (ExecutionException e) {
-      throw new IOException(e.getCause().getMessage(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for baresip", e);
-    } finally {
-      pending.remove(token);
-    }
+    return pending.send(
+        command,
+        params,
+        accountAor,
+        timeoutMillis,
+        (token, json) -> write(MqttPackets.publish("/" + base + "/command/" + token, json)));
   }
 
   @Override
@@ -107,7 +90,7 @@ final class MqttSession implements ControlChannel {
     }
     closed = true;
     IOException gone = new IOException("baresip control session closed");
-    pending.values().forEach(future -> future.completeExceptionally(gone));
+    pending.failAll(gone);
     subscribed.completeExceptionally(gone);
     closeQuietly();
     listener.onDisconnected(this, why);
@@ -157,14 +140,7 @@ final class MqttSession implements ControlChannel {
         LOG.error("handling baresip event {} failed", message.get("type"), e);
       }
     } else if (publish.topic().startsWith(responses)) {
-      CompletableFuture<Response> future =
-          pending.get(publish.topic().substring(responses.length()));
-      if (future != null) {
-        Object data = message.get("data");
-        future.complete(
-            new Response(
-                Boolean.TRUE.equals(message.get("ok")), data == null ? "" : data.toString()));
-      }
+      pending.complete(publish.topic().substring(responses.length()), message);
     } else {
       LOG.debug("ignoring a message on {}", publish.topic());
     }
