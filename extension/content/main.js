@@ -52,11 +52,6 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 api.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes.hostReachable) config = { ...config, hostReachable: changes.hostReachable.newValue === true };
   if ((area === 'local' && changes.settings) || area === 'managed') refreshConfig();
-try {
-  performance.measure('click2call:script', { start: scriptStart, end: performance.now() });
-} catch {
-  // User Timing is informative only
-}
 });
 
 function applyDetection() {
@@ -67,9 +62,8 @@ function applyDetection() {
     const load = () => import('./detect.js').then(({ findCallables }) => (text) => findCallables(text, country));
     linkKeys = installLinkKeys(doc, { title: (dialed) => t('linkTitle', [dialed]) });
     scanner = new Scanner(doc, load, { lazy: true, onWrite: linkKeys.refresh });
-    const start = () => scanner?.start();
-    if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start, { once: true });
-    else start();
+    // Also while the page is parsed: the scanner follows the parser (scanner.js).
+    scanner.start();
   } else if (!config.detect && scanner) {
     scanner.stop(); // removes every link it added
     scanner = null;

@@ -1,18 +1,23 @@
 // Turns numbers written in the page into links without ever holding the main thread. Reading
 // (walk + detect) runs in posted tasks of SLICE_MS; writing runs in animation frames (see
-// scheduling.js). The walk goes in document order from the top, so the first frame after
-// DOMContentLoaded already links what the first viewport shows on an ordinary page; mutations
-// queue only the added or changed nodes. Walks open shadow roots. Marks what it processed so
-// nothing is wrapped twice, and unwraps everything when stopped.
+// scheduling.js). It starts while the page is still being parsed: the document walk follows the
+// parser (text-walks.js), so the first screen's numbers are linked before the page's first
+// layout, which then lays them out at no extra cost; until the page is parsed, links are written
+// in the read tasks. Nothing observes the parser's insertions (a record per node is a high price on a large
+// page); once the page is parsed, a second document walk catches what the page's own scripts
+// changed behind the first one, and from then on a MutationObserver queues only the added or
+// changed nodes. Walks open shadow roots. Marks what it processed so nothing is wrapped twice,
+// and unwraps everything when stopped.
 //
 // Reading and writing are separate phases because every frame that follows a DOM change makes
 // the browser redo style and layout, and on a large page that has a high fixed cost (the 5 MB
-// benchmark page: ≈ 100 ms for one changed text node; a 1,000-row table: a few ms). The cost of
-// the frame after each write is measured (the first task after it); where it is high, links wait
-// and are written in few, large bursts; where it is low, links found are written in the next frame.
+// benchmark page: ≈ 100 ms for one changed text node; a 1,000-row table: a few ms). After the
+// page is parsed, the cost of the frame after each write is measured (the first task after it);
+// where it is high, links wait and are written in few, large bursts; where it is low, links found
+// are written in the next frame.
 import { LINK_CLASS, LinkWriter } from './link-writer.js';
-import { MIN_TEXT, mayHoldCallable } from './candidates.js';
-import { accept, insideSkipped } from './walk-rules.js';
+import { SkipCache, mayGrow } from './walk-rules.js';
+import { DocumentWalk, HostSweep, MORE, PAUSED, SubtreeWalk, WAITING } from './text-walks.js';
 import { browserScheduler, Timing } from './scheduling.js';
 
 export { LINK_CLASS };
@@ -20,9 +25,10 @@ const SLICE_MS = 8; // one read task
 const WRITE_MS = 8; // writes per frame where the page re-lays out cheaply
 const BURST_WRITE_MS = 30; // ... where it does not: fewer, larger bursts (still < 50 ms)
 const EXPENSIVE_RENDER_MS = 24; // style+layout+paint after a write above this: batch writes
-const MAX_TEXT = 20000; // larger text nodes are logs or data dumps, not contact details
 const FLUSH_AFTER_MS = 1000; // where writes are batched: found links wait at most this long
 const FLUSH_AT = 4000; // ... or until this many are waiting
+const PARSER_POLL_MS = 16; // while parsing, how often the waiting document walk looks again
+const PARSER_POLL_MAX_MS = 256; // ... at most, while nothing arrives
 
 export class Scanner {
   /**
@@ -54,8 +60,18 @@ export class Scanner {
     this.foundHead = 0; // index of the next one to write
     this.firstFoundAt = 0;
     this.writing = false; // a write burst is under way
-    this.queue = []; // roots to walk: elements, shadow roots, text nodes
+    this.documentWalk = null; // the walk over the whole document (first scan)
+    this.startedParsing = false; // then a second document walk follows the first (catch-up)
+    this.catchUpUntil = null; // ... as far as the first had come when the page was parsed
+    this.readWhileParsing = new WeakMap(); // text → its value when read before the page was parsed
+    this.observing = false; // the MutationObserver runs once the page is parsed
+    this.pollHandle = null;
+    this.pollMs = PARSER_POLL_MS;
+    this.candidates = false; // the document walk met text worth detecting
+    this.queue = []; // roots to walk: elements, shadow roots, text nodes; and the host sweep
     this.walk = null; // the walk in progress
+    this.growing = []; // text nodes the parser may still append to: read once it moved on
+    this.skips = new SkipCache();
     this.handle = null; // the read task requested
     this.frameHandle = null; // the write frame requested
     this.renderCosts = []; // ms of style+layout+paint after our last writes
@@ -64,35 +80,56 @@ export class Scanner {
     this.writer = new LinkWriter(doc, this.seen);
     this.roots = new Set(); // shadow roots we observe, for teardown
     this.running = false;
-    this.checkPending = false; // the first look at the page (firstCheck) is still to come
     this.stats = { textNodes: 0, links: 0, slices: 0, writeSlices: 0, longestSliceMs: 0 };
     // The first scan of a page is timed with User Timing entries (`click2call:*`) that the
     // page and benchmarks can read; later (mutation) slices are not, so entries stay bounded.
     this.timing = new Timing(this.win.performance, timing);
     this.observer = new this.win.MutationObserver((records) => this.onMutations(records));
-    this.NodeFilter = this.win.NodeFilter;
+    this.onReadyState = () => {
+      if (this.parsing) return;
+      // Parsed: from now on the page's changes are observed, and the document walk's last text
+      // node is complete, so the walk can finish. Behind where it stands now, nothing observed
+      // what the page's scripts changed: the catch-up walk goes that far.
+      this.doc.removeEventListener('readystatechange', this.onReadyState);
+      this.observeAll();
+      const walk = this.documentWalk;
+      if (walk) {
+        walk.waiting = false;
+        this.catchUpUntil = walk.position === this.doc ? null : walk.position;
+      }
+      this.schedule();
+    };
     this.onWrite = onWrite;
+    this.visit = (text, checked) => this.process(text, checked);
+    this.addShadowRoot = (root, host) => {
+      if (this.roots.has(root) || (host && this.skips.skipped(host))) return;
+      this.roots.add(root);
+      this.queue.push(root);
+      this.observe(root);
+    };
   }
 
+  /** Start now, also while the page is still being parsed: nothing here but scheduling. */
   start() {
     if (this.running) return;
     this.running = true;
-    this.observe(this.doc.documentElement);
-    // Nothing else here: start() runs in the page's DOMContentLoaded task, which on a large page
-    // is already long (its parsing ends there); the first look at the page is a task of its own.
-    this.checkPending = true;
+    this.documentWalk = new DocumentWalk(this.doc);
+    if (this.parsing) {
+      this.startedParsing = true;
+      this.doc.addEventListener('readystatechange', this.onReadyState);
+    } else {
+      this.observeAll();
+    }
     this.schedule();
   }
 
-  /** A page without anything number-like costs one native textContent read, no walk and no
-   * detector. Shadow roots on such a page are found when the page next adds elements. */
-  firstCheck() {
-    this.checkPending = false;
-    const started = this.now();
-    const root = this.doc.body ?? this.doc.documentElement;
-    if (root && mayHoldCallable(root.textContent ?? '')) this.queue.unshift(root);
-    this.timing.measure('click2call:start', started, this.now());
-    if (this.idle) this.timing.finish(); // nothing to scan: the first scan is over
+  observeAll() {
+    this.observing = true;
+    this.reobserve();
+  }
+
+  get parsing() {
+    return this.doc.readyState === 'loading';
   }
 
   observe(node) {
@@ -114,11 +151,12 @@ export class Scanner {
 
   /** Did everything queued get done? (tests, e2e) */
   get idle() {
-    return !this.checkPending && this.queue.length === 0 && this.walk === null && this.pendingWrites === 0;
+    return this.documentWalk === null && !this.reading && this.growing.length === 0 && this.pendingWrites === 0;
   }
 
+  /** Is there reading to do now (not counting a document walk waiting for the parser)? */
   get reading() {
-    return this.queue.length > 0 || this.walk !== null;
+    return this.queue.length > 0 || this.walk !== null || (this.documentWalk !== null && !this.documentWalk.waiting);
   }
 
   get pendingWrites() {
@@ -130,8 +168,8 @@ export class Scanner {
     return this.renderCosts.length > 0 && Math.min(...this.renderCosts) > EXPENSIVE_RENDER_MS;
   }
 
-  /** Write now? Always the first links (the first viewport) and where writes are cheap;
-   * elsewhere when nothing is left to read, or enough links or time have piled up. */
+  /** Write in the next frame? Always the first links (the first viewport) and where writes are
+   * cheap; elsewhere when nothing is left to read, or enough links or time have piled up. */
   writeDue(now) {
     const waiting = this.pendingWrites;
     if (waiting === 0) return false;
@@ -140,7 +178,7 @@ export class Scanner {
   }
 
   scheduleWrite() {
-    if (this.frameHandle !== null || !this.running || !this.writeDue(this.now())) return;
+    if (this.frameHandle !== null || !this.running || this.parsing || !this.writeDue(this.now())) return;
     const request = this.scheduler.requestFrame ?? this.scheduler.request;
     this.frameHandle = request.call(this.scheduler, () => {
       this.frameHandle = null;
@@ -151,21 +189,24 @@ export class Scanner {
   /** A read task: walk and detect until the slice's time is up; no DOM writes. */
   slice() {
     if (!this.running) return;
-    if (this.checkPending) this.firstCheck();
-    if (!this.reading) {
-      this.scheduleWrite(); // mutations handled by the observer callback may have left writes
-      return;
-    }
-    if (!this.find) {
-      this.requireFind(); // the observer keeps collecting meanwhile
-      return;
-    }
     const started = this.now();
+    this.skips.clear(); // the page may have changed attributes since the last task
     this.onMutations(this.observer.takeRecords(), false);
-    this.read(started + this.sliceMs);
+    this.releaseGrown();
+    if (this.reading) this.read(started + this.sliceMs);
+    if (this.parsing && this.pendingWrites > 0) this.writeWhileParsing();
     this.sliceDone(started);
-    if (this.reading) this.schedule();
+    if (this.reading || (this.parsing && this.pendingWrites > 0)) this.schedule();
     this.scheduleWrite();
+  }
+
+  /** While the page is parsed, links are written in the read task: the parser changes the page
+   * between our tasks anyway, and asking for an animation frame would make the browser lay out
+   * the half-parsed page once more (the CRM benchmark page's DOMContentLoaded came 25 % later). */
+  writeWhileParsing() {
+    this.stats.writeSlices += 1;
+    this.write(this.now() + this.writeMs);
+    this.onWrite();
   }
 
   /** A write frame: wrap found numbers until the frame's budget is spent. */
@@ -182,8 +223,11 @@ export class Scanner {
       this.reobserve();
     }
     const ended = this.sliceDone(started);
-    // The first task after this frame: what the browser spent on style, layout and paint.
+    // The first task after this frame: what the browser spent on style, layout and paint. Not
+    // while the page is parsed: the parser's own layout is in those frames.
+    const parsed = !this.parsing;
     this.scheduler.afterFrame?.(() => {
+      if (!parsed) return;
       this.framesMeasured += 1;
       if (this.framesMeasured === 1) return; // the page's own first layout is in it
       this.renderCosts.push(this.now() - ended);
@@ -214,22 +258,87 @@ export class Scanner {
       .then((find) => {
         this.timing.measure('click2call:detector-load', started, this.now());
         this.find = find;
+        this.paused = false;
         this.schedule();
       }, () => {
         // Without a detector there is nothing to do; links on the page keep working.
       });
   }
 
+  /** Walk: first what the page added or changed (queue), then on with the document walk. */
   read(stopAt) {
-    while (this.now() < stopAt) {
+    this.paused = false;
+    while (!this.paused && this.now() < stopAt) {
       if (!this.walk) {
         const next = this.queue.shift();
-        if (!next) break;
-        this.walk = this.beginWalk(next);
-        if (!this.walk) continue;
+        if (next) {
+          this.walk = next instanceof HostSweep ? next
+            : SubtreeWalk.begin(this.doc, next, { seen: this.seen, skips: this.skips, onShadowRoot: this.addShadowRoot });
+          continue;
+        }
+        if (!this.documentWalk || this.documentWalk.waiting) break;
+        this.walk = this.documentWalk;
       }
-      if (!this.step(stopAt)) this.walk = null;
+      // Until the page shows anything number-like, the document walk skims ahead natively.
+      const documentWalk = this.walk === this.documentWalk;
+      if (documentWalk) this.walk.barren = !this.candidates;
+      const result = this.walk.step(stopAt, this.now, this.visit, documentWalk && !this.candidates);
+      if (result === MORE || result === PAUSED) break;
+      if (result === WAITING) this.waitForParser();
+      else if (this.walk === this.documentWalk) this.documentDone();
+      this.walk = null; // DONE, or WAITING (the document walk stays, waiting for the parser)
     }
+  }
+
+  /** The document walk waits at the end of what the parser has written. Where the page's text so
+   * far held nothing number-like, it waits for the page to be parsed (readystatechange): reading a
+   * digit-free page while it is parsed would only mean reading it twice (the catch-up walk). */
+  waitForParser() {
+    if (this.documentWalk.resting) return;
+    this.pollParser();
+  }
+
+  /** Look again soon; less often while nothing arrives (a page that streams for minutes). */
+  pollParser() {
+    if (this.pollHandle !== null || !this.scheduler.later) return;
+    this.pollMs = this.documentWalk.advanced ? PARSER_POLL_MS : Math.min(this.pollMs * 2, PARSER_POLL_MAX_MS);
+    this.pollHandle = this.scheduler.later(() => {
+      this.pollHandle = null;
+      if (this.documentWalk) this.documentWalk.waiting = false;
+      this.schedule();
+    }, this.pollMs);
+  }
+
+  /** The document walk reached the end of the parsed page. If it began while the page was
+   * parsed, a second one goes over what the first read before the page was parsed, for what
+   * scripts changed behind it meanwhile (it skips what is unchanged); then the shadow roots (the
+   * walks cannot see them), on pages with anything number-like at all. */
+  documentDone() {
+    this.timing.mark('click2call:document-walked');
+    this.doc.removeEventListener('readystatechange', this.onReadyState);
+    if (this.startedParsing) {
+      this.startedParsing = false;
+      this.observeAll();
+      if (this.catchUpUntil) {
+        this.documentWalk = new DocumentWalk(this.doc, this.catchUpUntil);
+        this.catchUpUntil = null;
+        return;
+      }
+    }
+    this.documentWalk = null;
+    if (this.candidates) this.queue.push(new HostSweep(this.doc, this.addShadowRoot));
+  }
+
+  /** Text nodes the parser was still writing: read them once it has moved on. */
+  releaseGrown() {
+    if (this.growing.length === 0) return;
+    const parsing = this.parsing;
+    const still = [];
+    for (const text of this.growing) {
+      if (parsing && text.isConnected && mayGrow(text)) still.push(text);
+      else this.queue.push(text);
+    }
+    this.growing = still;
   }
 
   /** Write found links until `stopAt` (always at least one text node, so it progresses). */
@@ -246,6 +355,8 @@ export class Scanner {
         continue;
       }
       this.writer.wrap(text, hits);
+      // What a script may change behind a walk that began before the page was parsed.
+      if (this.readWhileParsing.has(text)) this.readWhileParsing.set(text, text.data);
     } while (this.pendingWrites > 0 && this.now() < stopAt);
     this.stats.links = this.writer.links;
     // What is left is written in the next frames, before the page gets more batching.
@@ -257,69 +368,56 @@ export class Scanner {
   }
 
   reobserve() {
-    if (!this.running) return;
-    this.observe(this.doc.documentElement);
+    if (!this.running || !this.observing) return;
+    this.observe(this.doc);
     for (const root of this.roots) if (root.host?.isConnected) this.observe(root);
   }
 
-  beginWalk(root) {
-    if (!root.isConnected) return null;
-    const { NodeFilter } = this;
-    if (root.nodeType === 3) {
-      const parent = root.parentElement;
-      return accept(parent) && !insideSkipped(parent) ? { single: root } : null;
+  /** A candidate text node from a walk; false: stop here until the detector is loaded. */
+  process(text, checked) {
+    if (!text.isConnected) return true;
+    if (this.seen.has(text) && !this.changedSinceParsing(text)) return true;
+    if (!checked && this.skips.skipped(text.parentElement ?? text.parentNode?.host)) return true;
+    this.candidates = true; // (digits in a script or style do not count)
+    if (this.parsing && mayGrow(text)) {
+      if (!this.growing.includes(text)) this.growing.push(text);
+      return true;
     }
-    if (root.nodeType === 1 && (!accept(root) || insideSkipped(root))) return null;
-    const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => {
-        if (node.nodeType === 3) {
-          return node.length >= MIN_TEXT && !this.seen.has(node) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
-        }
-        if (!accept(node)) return NodeFilter.FILTER_REJECT;
-        if (node.shadowRoot && !this.roots.has(node.shadowRoot)) {
-          this.roots.add(node.shadowRoot);
-          this.queue.push(node.shadowRoot);
-        }
-        return NodeFilter.FILTER_SKIP;
-      },
-    });
-    return { walker };
-  }
-
-  /** Process text nodes until the deadline; false when this walk is finished. */
-  step(stopAt) {
-    if (this.walk.single) {
-      this.process(this.walk.single);
+    if (!this.find) {
+      this.requireFind(); // the observer keeps collecting meanwhile
+      this.paused = true;
       return false;
     }
-    const { walker } = this.walk;
-    let node = this.walk.pending ?? walker.nextNode();
-    this.walk.pending = null;
-    while (node) {
-      // Nothing is written while reading, but the page may change the DOM between slices: the
-      // walker goes on from the node it stands on, which stays valid.
-      const next = walker.nextNode();
-      this.process(node);
-      if (!next) return false;
-      if (this.now() >= stopAt) {
-        this.walk.pending = next;
-        return true;
-      }
-      node = next;
-    }
-    return false;
-  }
-
-  process(text) {
-    if (this.seen.has(text) || !text.isConnected) return;
     this.seen.add(text);
     const value = text.data;
-    if (value.length > MAX_TEXT || !mayHoldCallable(value)) return;
+    if (this.startedParsing) this.readWhileParsing.set(text, value);
     this.stats.textNodes += 1;
     const hits = this.find(value);
-    if (hits.length === 0) return;
+    if (hits.length === 0) return true;
+    if (this.editable(text)) return true;
     if (this.pendingWrites === 0) this.firstFoundAt = this.now();
     this.found.push({ text, value, hits });
+    return true;
+  }
+
+  /** Did CSS or design mode make `text` editable? Asked only for text with a number in it, as
+   * isContentEditable makes Chromium bring style up to date: while the page is parsed that would
+   * be a style pass over the half-parsed page per read task (the CRM benchmark page's
+   * DOMContentLoaded came 1.3–1.6× later), so until then only design mode is checked. */
+  editable(text) {
+    if (this.parsing) return this.doc.designMode === 'on';
+    return (text.parentElement ?? text.parentNode?.host)?.isContentEditable === true;
+  }
+
+  /** A text node read while the page was parsed (no observer then) that a script changed
+   * since: undo our links in it and read it again. */
+  changedSinceParsing(text) {
+    const value = this.readWhileParsing.get(text);
+    if (value === undefined || value === text.data) return false;
+    this.readWhileParsing.delete(text);
+    if (this.writer.isSplit(text)) this.writer.unsplit(text);
+    this.seen.delete(text);
+    return true;
   }
 
   onMutations(records, schedule = true) {
@@ -348,15 +446,21 @@ export class Scanner {
   /** Stop and put the page back as it was. */
   stop() {
     this.running = false;
-    this.checkPending = false;
     this.observer.disconnect();
+    this.doc.removeEventListener('readystatechange', this.onReadyState);
     if (this.handle !== null) this.scheduler.cancel(this.handle);
     if (this.frameHandle !== null) this.scheduler.cancel(this.frameHandle);
+    if (this.pollHandle !== null) this.scheduler.cancelLater?.(this.pollHandle);
+    this.pollHandle = null;
+    this.observing = false;
+    this.catchUpUntil = null;
     this.scheduler.close?.();
     this.handle = null;
     this.frameHandle = null;
+    this.documentWalk = null;
     this.queue = [];
     this.walk = null;
+    this.growing = [];
     this.found = [];
     this.foundHead = 0;
     this.writing = false;

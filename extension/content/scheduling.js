@@ -40,6 +40,13 @@ export function browserScheduler(win) {
       tasks.push(fn);
       post();
     },
+    /** Run `fn` in a task after `ms` (the scanner's look at a page still being parsed). */
+    later(fn, ms) {
+      return win.setTimeout(fn, ms);
+    },
+    cancelLater(handle) {
+      win.clearTimeout(handle);
+    },
     cancel(handle) {
       const i = tasks.indexOf(handle);
       if (i >= 0) tasks.splice(i, 1);

@@ -1,10 +1,22 @@
 // jsdom helpers for content-script tests.
 import { JSDOM, VirtualConsole } from 'jsdom';
 
-export function makeDom(html = '<!doctype html><html><body></body></html>', url = 'https://crm.example.com/') {
+/**
+ * A window with `html` parsed. jsdom builds the whole DOM at once but reports "loading" until a
+ * later task; the document here says what the test means: parsed ("complete"), or, with
+ * `{ parsing: true }`, still being parsed until the test calls `win.finishParsing()`.
+ */
+export function makeDom(html = '<!doctype html><html><body></body></html>', url = 'https://crm.example.com/', { parsing = false } = {}) {
   const virtualConsole = new VirtualConsole(); // silence "navigation not implemented"
   const dom = new JSDOM(html, { url, virtualConsole, pretendToBeVisual: true });
-  return dom.window;
+  const win = dom.window;
+  let state = parsing ? 'loading' : 'complete';
+  Object.defineProperty(win.document, 'readyState', { configurable: true, get: () => state });
+  win.finishParsing = () => {
+    state = 'interactive';
+    win.document.dispatchEvent(new win.Event('readystatechange'));
+  };
+  return win;
 }
 
 /**
@@ -40,8 +52,14 @@ export function click(win, el, { trusted = true, button = 0, ...mods } = {}) {
 /** Run a Scanner's queued slices synchronously. */
 export function manualScheduler() {
   const queue = [];
+  const timers = [];
   return {
     request(fn) { queue.push(fn); return queue.length; },
+    later(fn) { timers.push(fn); return fn; },
+    cancelLater(fn) { const i = timers.indexOf(fn); if (i >= 0) timers.splice(i, 1); },
+    /** Fire the timers set so far (the scanner's looks at a page still being parsed). */
+    fireTimers() { for (const fn of timers.splice(0)) fn(); },
+    get timers() { return timers.length; },
     cancel() { queue.length = 0; },
     runAll(limit = 100000) {
       let n = 0;
