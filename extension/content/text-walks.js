@@ -18,6 +18,7 @@ import { acceptMarkup, mayGrow } from './walk-rules.js';
 export const MAX_TEXT = 20000; // larger text nodes are logs or data dumps, not contact details
 const CLOCK_EVERY = 128; // nodes between two clock reads where nothing is detected
 const BARREN_WHILE_PARSING = 16384; // characters without a candidate after which parsing is awaited
+const SKIM_SIBLINGS = 64; // subtrees per skimmed stretch (bounds one native read)
 
 /** How a slice of a walk ended. */
 export const MORE = 'more'; // time is up, there is more
@@ -121,6 +122,8 @@ export class DocumentWalk {
    *   holds nothing number-like (the scanner asks this until a page has shown any candidate)
    */
   step(stopAt, now, visit, skimFirst = false) {
+    // A catch-up walk whose last node the page removed goes to the end.
+    if (this.until !== null && !this.until.isConnected) this.until = null;
     // The page removed the node the walk stood on: start over (seen nodes cost a regex test).
     if (!this.position.isConnected) {
       this.pending = null;
@@ -131,42 +134,58 @@ export class DocumentWalk {
     this.parsing = this.until === null && this.doc.readyState === 'loading';
     // Not while the page is parsed: the text ahead may be most of the page, and the catch-up
     // walk would read it all again; node by node the scanner can stop early (scanner.js).
-    if (skimFirst && this.pending === null && !this.parsing) this.skim();
+    if (skimFirst && this.pending === null && !this.parsing && this.skim(stopAt, now)) return MORE;
     return run(this, stopAt, now, visit);
   }
 
   /**
-   * Skip what lies ahead if its text holds nothing number-like. One Range.toString() costs the
-   * engine about what one textContent read does; visiting the same text node by node costs a
-   * content script about three times that (every node needs a wrapper in its isolated world).
+   * Skip what lies ahead while its text holds nothing number-like, a stretch at a time (up to
+   * SKIM_SIBLINGS subtrees at the nearest level that has more), until `stopAt` (then true). One
+   * Range.toString() costs the engine about what one textContent read of the same text does;
+   * visiting the same text node by node costs a content script about three times that (every
+   * node needs a wrapper of its own in its isolated world).
    */
-  skim() {
-    const from = this.walker.currentNode;
-    let end = this.until;
-    if (end === null) {
-      end = this.doc.lastChild;
-      while (end?.lastChild) end = end.lastChild;
+  skim(stopAt, now) {
+    for (;;) {
+      const from = this.walker.currentNode;
+      const end = this.until ?? this.stretchEnd(from);
+      if (!end || end === from) return false;
+      const text = from === this.doc && end === lastNode(this.doc) ? this.doc.documentElement?.textContent ?? ''
+        : this.textBetween(from, end);
+      if (mayHoldCallable(text)) return false;
+      this.walker.currentNode = end;
+      this.advanced = true;
+      if (this.until !== null) return false;
+      if (now() >= stopAt) return true; // time is up; more next time
     }
-    if (!end || end === from) return;
-    // The document's last text node may still grow while the page is parsed: the walk reads it.
-    const growing = this.until === null && end.nodeType === 3 && this.doc.readyState === 'loading';
-    const text = from === this.doc && this.until === null && !growing ? this.doc.documentElement?.textContent ?? ''
-      : this.textBetween(from, end, growing);
-    if (mayHoldCallable(text)) return;
-    this.walker.currentNode = end;
-    if (growing && this.walker.previousNode() === null) this.walker.currentNode = from;
-    this.advanced = true;
   }
 
-  /** The text after `from` up to `end` (without `end` itself when it may still grow). */
-  textBetween(from, end, growing) {
+  /** The end of the next stretch after `from`: the last node of the SKIM_SIBLINGS-th subtree
+   * after it, at the nearest level where there are more. */
+  stretchEnd(from) {
+    let n = from === this.doc ? this.doc.body?.firstChild ?? this.doc.documentElement : from;
+    while (n && !n.nextSibling) n = n.parentNode;
+    if (!n) return lastNode(this.doc);
+    for (let i = 0; i < SKIM_SIBLINGS && n.nextSibling; i += 1) n = n.nextSibling;
+    while (n.lastChild) n = n.lastChild;
+    return n;
+  }
+
+  /** The text after `from` up to and with `end`. */
+  textBetween(from, end) {
     const range = this.doc.createRange();
     if (from === this.doc) range.setStart(this.doc, 0);
     else range.setStartAfter(from);
-    if (growing) range.setEndBefore(end);
-    else range.setEndAfter(end);
+    range.setEndAfter(end);
     return range.toString();
   }
+}
+
+/** The document's last node in document order. */
+function lastNode(doc) {
+  let n = doc.lastChild;
+  while (n?.lastChild) n = n.lastChild;
+  return n;
 }
 
 export class SubtreeWalk {

@@ -72,3 +72,19 @@ export function manualScheduler() {
     get size() { return queue.length; },
   };
 }
+
+/** Counts the nodes the document's TreeWalkers visit from now on: `visits()` says how many. */
+export function countWalkerVisits(doc) {
+  let visits = 0;
+  const create = doc.createTreeWalker.bind(doc);
+  doc.createTreeWalker = (...args) => {
+    const walker = create(...args);
+    const next = walker.nextNode.bind(walker);
+    walker.nextNode = () => {
+      visits += 1;
+      return next();
+    };
+    return walker;
+  };
+  return () => visits;
+}

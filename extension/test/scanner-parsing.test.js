@@ -3,7 +3,7 @@
 // parsed catches what the page's scripts changed behind it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeDom, manualScheduler } from './dom.js';
+import { countWalkerVisits, makeDom, manualScheduler } from './dom.js';
 import { Scanner, LINK_CLASS } from '../content/scanner.js';
 import { findCallables } from '../content/detect.js';
 
@@ -169,19 +169,12 @@ test('a text node that only becomes number-like as the parser appends to it is s
 
 test('on a parsed page, a stretch without anything number-like is skipped in one read', () => {
   const win = makeDom(`<!doctype html><html><body>${'<p>Keine Nummer hier.</p>'.repeat(50)}</body></html>`);
-  let visits = 0;
-  const create = win.document.createTreeWalker.bind(win.document);
-  win.document.createTreeWalker = (...args) => {
-    const walker = create(...args);
-    const next = walker.nextNode.bind(walker);
-    walker.nextNode = () => { visits += 1; return next(); };
-    return walker;
-  };
+  const visits = countWalkerVisits(win.document);
   const scheduler = manualScheduler();
   const scanner = new Scanner(win.document, (text) => findCallables(text, 'DE'), { scheduler });
   scanner.start();
   scheduler.runAll();
-  assert.ok(visits <= 1, `skipped, not visited node by node (${visits} visits)`);
+  assert.ok(visits() <= 1, `skipped, not visited node by node (${visits()} visits)`);
   assert.ok(scanner.idle);
 });
 
@@ -206,4 +199,30 @@ test('digits in scripts and styles do not make a page count as holding numbers',
   scheduler.runAll();
   assert.equal(scanner.candidates, false, 'no candidate outside scripts and styles');
   assert.ok(scanner.idle);
+});
+
+test('the catch-up walk still runs when the page removed the node where the first walk stood', () => {
+  // Nothing number-like while parsed: the catch-up skims up to where the first walk stood.
+  const ctx = setup('<p id="a">Zentrale</p><div id="app"></div><p id="last">Ende</p>');
+  ctx.scanner.start();
+  ctx.scheduler.runAll();
+  ctx.doc.getElementById('app').innerHTML = '<span>Support 030 9018 2099</span>';
+  ctx.win.finishParsing();
+  ctx.doc.getElementById('last').remove(); // where the first walk stood when the page was parsed
+  ctx.scheduler.fireTimers();
+  ctx.scheduler.runAll();
+  assert.deepEqual(ctx.links(), ['030 9018 2099']);
+});
+
+test('a parsed digit-free page is skimmed in bounded stretches, and a number at its end is found', () => {
+  const win = makeDom(`<!doctype html><html><body>${'<p>Keine Nummer hier.</p>'.repeat(1000)}<p>Zentrale 030 9018 2000</p></body></html>`);
+  let reads = 0;
+  const createRange = win.document.createRange.bind(win.document);
+  win.document.createRange = () => { reads += 1; return createRange(); };
+  const scheduler = manualScheduler();
+  const scanner = new Scanner(win.document, (text) => findCallables(text, 'DE'), { scheduler });
+  scanner.start();
+  scheduler.runAll();
+  assert.ok(reads >= 1000 / 64, `read in stretches of at most 64 paragraphs (${reads} reads)`);
+  assert.deepEqual([...win.document.querySelectorAll(`a.${LINK_CLASS}`)].map((a) => a.textContent), ['030 9018 2000']);
 });
