@@ -11,6 +11,7 @@ import path from 'node:path';
 import * as chromium from '../lib/chromium.mjs';
 import * as firefox from '../lib/firefox.mjs';
 import { waitFor } from '../lib/wait.mjs';
+import { waitForContentScript } from '../lib/page.mjs';
 
 const FIRST = '<!doctype html><html><head><meta charset="utf-8"><title>Loading</title></head><body>'
   + '<p id="first">Zentrale +49 30 9018 2000</p>'
@@ -18,26 +19,35 @@ const FIRST = '<!doctype html><html><head><meta charset="utf-8"><title>Loading</
   + '<p id="growing">Durchwahl +49 30 9018 ';
 const REST = '2099 (Empfang)</p><p>Ende</p></body></html>';
 
-/** Serves the page's first chunk at once and the rest when `release()` is called. */
+/** Serves loading.html's first chunk at once and the rest when `release()` is called; any other
+ * path is a small page served whole (to see the extension running before the test starts). */
 async function twoChunkServer() {
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   const server = http.createServer(async (req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    if (new URL(req.url, 'http://x').pathname !== '/loading.html') {
+      res.end('<!doctype html><html><head><meta charset="utf-8"><title>Ready</title></head><body><p>Ready</p></body></html>');
+      return;
+    }
     res.write(FIRST);
     await held;
     res.end(REST);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
   return {
-    url: `http://127.0.0.1:${server.address().port}/loading.html`,
+    url: `${base}/loading.html`,
+    readyUrl: `${base}/ready.html`,
     release: () => release(),
     close: () => new Promise((resolve) => { release(); server.closeAllConnections?.(); server.close(resolve); }),
   };
 }
 
 const pageState = (page) => page.evaluate(() => ({
+  url: location.pathname,
   readyState: document.readyState,
+  ready: document.documentElement.dataset.click2call ?? null,
   links: [...document.querySelectorAll('a.c2c-num')].map((a) => a.textContent),
 }));
 
@@ -58,12 +68,19 @@ for (const driver of [chromium, firefox]) {
     });
 
     test(`${driver.name}: linked before the page has finished loading; a number split by the network is linked whole`, async () => {
-      const page = await browser.newPage();
+      // A browser that has just started may not have registered the extension's content
+      // scripts yet: wait until they run on a plain page first.
+      const page = await browser.newPage(server.readyUrl);
+      await waitForContentScript(page);
+      await page.bringToFront();
       const navigation = page.goto(server.url, { timeout: 60000 }).catch(() => {}); // ends with the page
+      let last = null;
       const early = await waitFor('the first number linked while the page loads', async () => {
-        const state = await pageState(page);
-        return state.links.length > 0 ? state : null;
-      }, { timeout: 20000 });
+        last = await pageState(page);
+        return last.url === '/loading.html' && last.links.length > 0 ? last : null;
+      }, { timeout: 30000 }).catch((error) => {
+        throw new Error(`${error.message}; the page last said ${JSON.stringify(last)}`);
+      });
       assert.equal(early.readyState, 'loading', 'linked before the page was parsed');
       assert.deepEqual(early.links, ['+49 30 9018 2000'], 'the half-delivered number is not linked');
       server.release();
