@@ -16,7 +16,7 @@
 // where it is high, links wait and are written in few, large bursts; where it is low, links found
 // are written in the next frame.
 import { LINK_CLASS, LinkWriter } from './link-writer.js';
-import { SkipCache, mayGrow } from './walk-rules.js';
+import { SkipCache } from './walk-rules.js';
 import { DocumentWalk, HostSweep, MORE, PAUSED, SubtreeWalk, WAITING } from './text-walks.js';
 import { browserScheduler, Timing } from './scheduling.js';
 
@@ -70,7 +70,6 @@ export class Scanner {
     this.candidates = false; // the document walk met text worth detecting
     this.queue = []; // roots to walk: elements, shadow roots, text nodes; and the host sweep
     this.walk = null; // the walk in progress
-    this.growing = []; // text nodes the parser may still append to: read once it moved on
     this.skips = new SkipCache();
     this.handle = null; // the read task requested
     this.frameHandle = null; // the write frame requested
@@ -151,7 +150,7 @@ export class Scanner {
 
   /** Did everything queued get done? (tests, e2e) */
   get idle() {
-    return this.documentWalk === null && !this.reading && this.growing.length === 0 && this.pendingWrites === 0;
+    return this.documentWalk === null && !this.reading && this.pendingWrites === 0;
   }
 
   /** Is there reading to do now (not counting a document walk waiting for the parser)? */
@@ -192,7 +191,6 @@ export class Scanner {
     const started = this.now();
     this.skips.clear(); // the page may have changed attributes since the last task
     this.onMutations(this.observer.takeRecords(), false);
-    this.releaseGrown();
     if (this.reading) this.read(started + this.sliceMs);
     if (this.parsing && this.pendingWrites > 0) this.writeWhileParsing();
     this.sliceDone(started);
@@ -223,11 +221,9 @@ export class Scanner {
       this.reobserve();
     }
     const ended = this.sliceDone(started);
-    // The first task after this frame: what the browser spent on style, layout and paint. Not
-    // while the page is parsed: the parser's own layout is in those frames.
-    const parsed = !this.parsing;
+    // The first task after this frame: what the browser spent on style, layout and paint (no
+    // frame is asked for while the page is parsed, so the parser's own layout is not in it).
     this.scheduler.afterFrame?.(() => {
-      if (!parsed) return;
       this.framesMeasured += 1;
       if (this.framesMeasured === 1) return; // the page's own first layout is in it
       this.renderCosts.push(this.now() - ended);
@@ -329,18 +325,6 @@ export class Scanner {
     if (this.candidates) this.queue.push(new HostSweep(this.doc, this.addShadowRoot));
   }
 
-  /** Text nodes the parser was still writing: read them once it has moved on. */
-  releaseGrown() {
-    if (this.growing.length === 0) return;
-    const parsing = this.parsing;
-    const still = [];
-    for (const text of this.growing) {
-      if (parsing && text.isConnected && mayGrow(text)) still.push(text);
-      else this.queue.push(text);
-    }
-    this.growing = still;
-  }
-
   /** Write found links until `stopAt` (always at least one text node, so it progresses). */
   write(stopAt) {
     do {
@@ -379,10 +363,6 @@ export class Scanner {
     if (this.seen.has(text) && !this.changedSinceParsing(text)) return true;
     if (!checked && this.skips.skipped(text.parentElement ?? text.parentNode?.host)) return true;
     this.candidates = true; // (digits in a script or style do not count)
-    if (this.parsing && mayGrow(text)) {
-      if (!this.growing.includes(text)) this.growing.push(text);
-      return true;
-    }
     if (!this.find) {
       this.requireFind(); // the observer keeps collecting meanwhile
       this.paused = true;
@@ -460,7 +440,6 @@ export class Scanner {
     this.documentWalk = null;
     this.queue = [];
     this.walk = null;
-    this.growing = [];
     this.found = [];
     this.foundHead = 0;
     this.writing = false;

@@ -73,7 +73,7 @@ export class DocumentWalk {
     this.waiting = false;
     this.advanced = false;
     this.parsing = false;
-    this.readWhileParsing = 0; // characters of text passed before the page was parsed
+    this.charsWhileParsing = 0; // characters of text passed before the page was parsed
     this.barren = true; // nothing number-like met yet (the scanner says)
     this.checked = false; // visit() applies the markup rules
   }
@@ -88,8 +88,8 @@ export class DocumentWalk {
     if (!this.parsing) return false;
     // A page whose text so far held nothing number-like: the rest waits for the page to be
     // parsed (reading a digit-free page while it is parsed would mean reading it twice).
-    if (this.barren && this.readWhileParsing >= BARREN_WHILE_PARSING) return REST;
-    this.readWhileParsing += node.length;
+    if (this.barren && this.charsWhileParsing >= BARREN_WHILE_PARSING) return REST;
+    this.charsWhileParsing += node.length;
     return node.nextSibling === null && mayGrow(node);
   }
 
@@ -101,7 +101,7 @@ export class DocumentWalk {
 
   /** Stopped early while the page is parsed: nothing number-like so far. */
   get resting() {
-    return this.barren && this.readWhileParsing >= BARREN_WHILE_PARSING;
+    return this.barren && this.charsWhileParsing >= BARREN_WHILE_PARSING;
   }
 
   advance() {
@@ -223,7 +223,7 @@ export class SubtreeWalk {
   }
 
   hold() {
-    return false; // the scanner defers a growing node itself (process)
+    return false; // what the page adds is walked once it is parsed (the observer starts then)
   }
 
   atEnd() {

@@ -82,14 +82,7 @@ public final class WinePrefix implements AutoCloseable {
     }
     command.add("wine");
     command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command);
-    Map<String, String> environment = builder.environment();
-    environment.remove("JAVA_HOME");
-    environment.remove("DISPLAY");
-    environment.put("WINEPREFIX", prefix.toString());
-    environment.put("WINEDEBUG", "-all");
-    environment.put("WINEDLLOVERRIDES", "mscoree,mshtml=");
-    environment.putAll(env);
+    ProcessBuilder builder = winePrefixed(command, env);
     Path err = Files.createTempFile("wine", ".err");
     builder.redirectError(err.toFile());
     if (stdin == null) {
@@ -111,10 +104,8 @@ public final class WinePrefix implements AutoCloseable {
     return new Result(process.exitValue(), out, stderr);
   }
 
-  /** Runs a shell script under one {@code xvfb-run -a} display (several Wine programs at once). */
-  public Result runShell(Path script, Map<String, String> env, int timeoutSeconds)
-      throws Exception {
-    List<String> command = List.of("xvfb-run", "-a", "sh", script.toString());
+  /** A process in this prefix: no JAVA_HOME or DISPLAY of ours, Wine quiet, no Mono or Gecko. */
+  private ProcessBuilder winePrefixed(List<String> command, Map<String, String> env) {
     ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> environment = builder.environment();
     environment.remove("JAVA_HOME");
@@ -123,6 +114,14 @@ public final class WinePrefix implements AutoCloseable {
     environment.put("WINEDEBUG", "-all");
     environment.put("WINEDLLOVERRIDES", "mscoree,mshtml=");
     environment.putAll(env);
+    return builder;
+  }
+
+  /** Runs a shell script under one {@code xvfb-run -a} display (several Wine programs at once). */
+  public Result runShell(Path script, Map<String, String> env, int timeoutSeconds)
+      throws Exception {
+    List<String> command = List.of("xvfb-run", "-a", "sh", script.toString());
+    ProcessBuilder builder = winePrefixed(command, env);
     builder.redirectErrorStream(true);
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Process process = builder.start();
