@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,11 +20,12 @@ import org.slf4j.LoggerFactory;
  */
 final class BaresipProcess {
   private static final Logger LOG = LoggerFactory.getLogger(BaresipProcess.class);
-  private static final long GRACE_MILLIS = 1500;
+  static final long GRACE_MILLIS = 2000;
   private static final List<String> SETPRIV_DIRS = List.of("/usr/bin", "/bin", "/usr/sbin");
 
   private final Process process;
   private final Thread shutdownHook;
+  private final AtomicBoolean signalled = new AtomicBoolean();
 
   private BaresipProcess(Process process) {
     this.process = process;
@@ -30,8 +34,10 @@ final class BaresipProcess {
   }
 
   /**
-   * Starts baresip. Must be called on the thread that stays alive as long as this process should
-   * (the supervisor): Linux ties the parent-death signal to the thread that started the child.
+   * Starts baresip. Must be called on the thread that stays alive until this process has ended (the
+   * supervisor): Linux sends the parent-death signal when the thread that started the child ends,
+   * and again for each thread it is handed to after that. One more SIGTERM while baresip ends its
+   * calls makes it exit at once.
    */
   static BaresipProcess start(Path executable, Path configDir, BaresipOutput output)
       throws IOException {
@@ -82,7 +88,12 @@ final class BaresipProcess {
     return process.isAlive();
   }
 
-  /** Ends the process: SIGTERM, a short grace period for its BYEs, then SIGKILL. */
+  /**
+   * Ends the process: SIGTERM, a grace period for its BYEs and CANCELs, then SIGKILL. Only the
+   * first caller signals: baresip takes a second SIGTERM as "exit now", before a CANCEL it still
+   * waits to send (a caller may cancel only once the far end has answered with a provisional
+   * response). Later callers wait for the same exit.
+   */
   void stop() {
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -93,27 +104,54 @@ final class BaresipProcess {
   }
 
   private void kill() {
-    end(process.toHandle());
+    if (signalled.compareAndSet(false, true)) {
+      end(process.toHandle());
+    } else {
+      awaitExit(process.toHandle(), 2 * GRACE_MILLIS);
+    }
   }
 
-  /** SIGTERM, {@link #GRACE_MILLIS} for its BYEs, then SIGKILL. */
+  /**
+   * SIGTERM, {@link #GRACE_MILLIS} for its BYEs, then SIGKILL. An interrupt does not cut the grace
+   * short (the host is closing when it comes); it is kept for the caller.
+   */
   static void end(ProcessHandle handle) {
     if (!handle.isAlive()) {
       return;
     }
     handle.destroy();
-    try {
-      handle.onExit().get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (Exception e) {
+    if (!awaitExit(handle, GRACE_MILLIS)) {
       handle.destroyForcibly();
-      try {
-        handle.onExit().get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (Exception ignored) {
-        if (ignored instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-      }
+      awaitExit(handle, GRACE_MILLIS);
     }
     LOG.info("baresip (pid {}) ended: {}", handle.pid(), handle.isAlive() ? "still alive" : "ok");
+  }
+
+  /** Waits for the process to end, not cut short by an interrupt; true when it ended. */
+  private static boolean awaitExit(ProcessHandle handle, long millis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    boolean interrupted = false;
+    try {
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (!handle.isAlive()) {
+          return true;
+        }
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          handle.onExit().get(left, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException | TimeoutException e) {
+          // checked again at the top
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

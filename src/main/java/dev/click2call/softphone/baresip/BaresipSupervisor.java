@@ -28,6 +28,9 @@ final class BaresipSupervisor {
   private static final long STABLE_MILLIS = 10_000;
   private static final long COMMAND_TIMEOUT_MILLIS = 5000;
 
+  /** How long closing waits for the supervisor thread to end baresip (SIGTERM, then SIGKILL). */
+  private static final long STOP_MILLIS = 2 * BaresipProcess.GRACE_MILLIS + 1000;
+
   private final BaresipSettings settings;
   private final Path executable;
   private final Path runtimeDir;
@@ -216,6 +219,9 @@ final class BaresipSupervisor {
         started.onExit(lost::countDown);
         return session;
       } catch (IOException e) {
+        if (closed) {
+          throw new IOException("closed before baresip opened its control session", e);
+        }
         if (System.nanoTime() > deadline) {
           throw new IOException(
               "baresip did not open its control session; see " + output.file(), e);
@@ -279,6 +285,10 @@ final class BaresipSupervisor {
     }
   }
 
+  /**
+   * Ends the supervisor. Its own thread ends our baresip: that thread started it, and its end would
+   * send baresip a second SIGTERM (the parent-death signal) on top of ours.
+   */
   void close() {
     CountDownLatch lost;
     Thread started;
@@ -305,16 +315,27 @@ final class BaresipSupervisor {
         channel.close();
       }
     }
-    stopProcess();
-    try {
-      started.join(3000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    boolean interrupted = false;
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_MILLIS);
+    while (started.isAlive() && started != Thread.currentThread()) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        break;
+      }
+      try {
+        started.join(left);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
     }
+    stopProcess(); // only when the supervisor thread could not: then it is the last resort
     if (endpoint != null) {
       endpoint.close();
     }
     output.close();
     ConfigDirCleaner.remove(configDir);
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -14,9 +14,11 @@ final class Sipp implements AutoCloseable {
   private final Path trace;
   private final Path output;
   private final int port;
+  private final Path workDir;
 
-  private Sipp(Process process, Path trace, Path output, int port) {
+  private Sipp(Process process, Path workDir, Path trace, Path output, int port) {
     this.process = process;
+    this.workDir = workDir;
     this.trace = trace;
     this.output = output;
     this.port = port;
@@ -68,7 +70,7 @@ final class Sipp implements AutoCloseable {
             .redirectOutput(output.toFile())
             .start();
     process.getOutputStream().close();
-    return new Sipp(process, trace, output, port);
+    return new Sipp(process, workDir, trace, output, port);
   }
 
   static Path scenarioFile(String name) {
@@ -97,11 +99,29 @@ final class Sipp implements AutoCloseable {
   }
 
   /** Waits for SIPp to finish its one call; returns its exit status (0 = the call succeeded). */
-  int awaitExit(long timeoutMillis) throws InterruptedException {
+  int awaitExit(long timeoutMillis) throws InterruptedException, IOException {
     if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
-      throw new AssertionError("SIPp did not finish in " + timeoutMillis + " ms");
+      throw new AssertionError(
+          "SIPp did not finish in "
+              + timeoutMillis
+              + " ms.\n--- SIPp's messages:\n"
+              + tail(trace(), 6000)
+              + "\n--- SIPp's output:\n"
+              + tail(output(), 2000)
+              + "\n--- baresip.log:\n"
+              + tail(read(workDir.resolve("logs").resolve("baresip.log")), 6000)
+              + "\n--- host log:\n"
+              + tail(read(workDir.resolve("logs").resolve("click2call.0.log")), 8000));
     }
     return process.exitValue();
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.exists(file) ? Files.readString(file) : "(none)";
+  }
+
+  private static String tail(String text, int chars) {
+    return text.length() <= chars ? text : "…" + text.substring(text.length() - chars);
   }
 
   /** The SIP messages SIPp sent and received. */
