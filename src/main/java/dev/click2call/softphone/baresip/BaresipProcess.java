@@ -1,10 +1,7 @@
 package dev.click2call.softphone.baresip;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,69 +12,74 @@ import org.slf4j.LoggerFactory;
 /**
  * A baresip process the host started and owns. Its output goes to {@link BaresipOutput} (never to
  * the host's standard output), its standard input is closed, and it is ended by its own pid. On
- * Linux it is started through {@code setpriv --pdeathsig TERM}, so the kernel sends it SIGTERM when
- * the host dies in any way (even SIGKILL) and it hangs up its call (BYE/CANCEL) and exits.
+ * Linux it runs under a one-thread keeper ({@link ParentDeathLaunch}), so the kernel sends it
+ * exactly one SIGTERM when the host dies in any way (even SIGKILL) and it hangs up its call
+ * (BYE/CANCEL) and exits.
  */
 final class BaresipProcess {
   private static final Logger LOG = LoggerFactory.getLogger(BaresipProcess.class);
   static final long GRACE_MILLIS = 2000;
-  private static final List<String> SETPRIV_DIRS = List.of("/usr/bin", "/bin", "/usr/sbin");
+  private static final long FORK_WAIT_MILLIS = 2000;
 
-  private final Process process;
+  private final Process process; // baresip itself, or the keeper that runs it
+  private final ProcessHandle baresip; // null when the keeper did not start it in time
   private final Thread shutdownHook;
   private final AtomicBoolean signalled = new AtomicBoolean();
 
-  private BaresipProcess(Process process) {
+  private BaresipProcess(Process process, ProcessHandle baresip) {
     this.process = process;
-    this.shutdownHook = new Thread(this::kill, "baresip-exit-" + process.pid());
+    this.baresip = baresip;
+    this.shutdownHook = new Thread(this::kill, "baresip-exit-" + pid());
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /**
    * Starts baresip. Must be called on the thread that stays alive until this process has ended (the
    * supervisor): Linux sends the parent-death signal when the thread that started the child ends,
-   * and again for each thread it is handed to after that. One more SIGTERM while baresip ends its
-   * calls makes it exit at once.
+   * and one more SIGTERM while baresip ends its calls makes it exit at once.
    */
   static BaresipProcess start(Path executable, Path configDir, BaresipOutput output)
       throws IOException {
-    List<String> command = new ArrayList<>();
-    Path setpriv = parentDeathWrapper();
-    if (setpriv != null) {
-      command.addAll(List.of(setpriv.toString(), "--pdeathsig", "TERM", "--"));
-    }
-    command.addAll(List.of(executable.toString(), "-f", configDir.toString()));
+    ParentDeathLaunch launch = ParentDeathLaunch.of(executable, configDir);
     Process process =
-        new ProcessBuilder(command)
+        new ProcessBuilder(launch.command())
             .redirectInput(ProcessBuilder.Redirect.PIPE)
             .redirectErrorStream(true)
             .start();
     process.getOutputStream().close();
-    output.pump(process.getInputStream(), process.pid());
+    ProcessHandle baresip = launch.kept() ? keptChild(process) : process.toHandle();
+    BaresipProcess started = new BaresipProcess(process, baresip);
+    output.pump(process.getInputStream(), started.pid());
     LOG.info(
         "started baresip (pid {}) with {}{}",
-        process.pid(),
+        started.pid(),
         configDir,
-        setpriv == null ? " (no setpriv: it outlives a killed host)" : "");
-    return new BaresipProcess(process);
+        launch.kept() ? "" : " (no setpriv: it outlives a killed host)");
+    return started;
   }
 
-  /** util-linux's setpriv, which sets the parent-death signal and then runs baresip in place. */
-  static Path parentDeathWrapper() {
-    if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
-      return null;
-    }
-    for (String dir : SETPRIV_DIRS) {
-      Path candidate = Path.of(dir, "setpriv");
-      if (Files.isExecutable(candidate)) {
-        return candidate;
+  /** The keeper's child once it has started it (a shell forks at once). */
+  private static ProcessHandle keptChild(Process keeper) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FORK_WAIT_MILLIS);
+    while (System.nanoTime() < deadline && keeper.isAlive()) {
+      java.util.Optional<ProcessHandle> child = keeper.toHandle().children().findFirst();
+      if (child.isPresent()) {
+        return child.get();
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
       }
     }
+    LOG.warn("baresip's keeper (pid {}) did not start it in time", keeper.pid());
     return null;
   }
 
+  /** baresip's pid (the keeper's while baresip is not known). */
   long pid() {
-    return process.pid();
+    return baresip != null ? baresip.pid() : process.pid();
   }
 
   void onExit(Runnable action) {
@@ -104,10 +106,18 @@ final class BaresipProcess {
   }
 
   private void kill() {
-    if (signalled.compareAndSet(false, true)) {
-      end(process.toHandle());
-    } else {
-      awaitExit(process.toHandle(), 2 * GRACE_MILLIS);
+    if (!signalled.compareAndSet(false, true)) {
+      awaitExit(process.toHandle(), 2 * GRACE_MILLIS + 1000);
+      return;
+    }
+    if (baresip != null) {
+      end(baresip);
+    }
+    // The keeper exits once baresip has; one that never started it is ended here (a baresip it
+    // starts after all gets its one SIGTERM from the keeper's death).
+    if (!awaitExit(process.toHandle(), 1000)) {
+      process.destroyForcibly();
+      awaitExit(process.toHandle(), 1000);
     }
   }
 
