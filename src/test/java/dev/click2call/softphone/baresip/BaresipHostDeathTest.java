@@ -6,7 +6,6 @@ import dev.click2call.testing.HostProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,7 @@ class BaresipHostDeathTest extends LoopbackRigTest {
   @RepeatedTest(3) // it failed about one time in thirteen when baresip's parent was the JVM
   void aKilledHostsBaresipHangsUpAndExits() throws Exception {
     HostProcess host = rig.startReadyHost();
-    Sipp far = rig.sipp("uas_answer.xml", List.of("-set", "rtpport", "9"));
-    host.request("dial", Map.of("target", rig.sippUri()));
+    Sipp far = rig.dialFarEnd(host, "uas_answer.xml", List.of("-set", "rtpport", "9"));
     host.awaitCall("connected");
     ProcessHandle baresip = LoopbackRig.baresipChild(host).orElseThrow();
 

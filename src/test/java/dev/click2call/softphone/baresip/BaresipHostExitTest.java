@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.click2call.testing.HostProcess;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,8 +16,7 @@ class BaresipHostExitTest extends LoopbackRigTest {
   @Test
   void aCallThatRingsOnlyAfterTheHostExitsIsStillCancelled() throws Exception {
     HostProcess host = rig.startReadyHost();
-    Sipp far = rig.sipp("uas_late_ringing.xml", List.of());
-    host.request("dial", Map.of("target", rig.sippUri()));
+    Sipp far = rig.dialFarEnd(host, "uas_late_ringing.xml", List.of());
     host.awaitCall("dialing");
 
     assertThat(host.closeInputAndWait(10_000)).isZero();

@@ -132,8 +132,7 @@ class BaresipHostProcessTest extends LoopbackRigTest {
   @Test
   void remoteHangUpEndsTheCallWithThePeersReason() throws Exception {
     HostProcess host = rig.startReadyHost();
-    Sipp far = rig.sipp("uas_remote_bye.xml", List.of());
-    host.request("dial", Map.of("target", rig.sippUri()));
+    Sipp far = rig.dialFarEnd(host, "uas_remote_bye.xml", List.of());
     host.awaitCall("connected");
     Map<String, Object> ended = host.awaitCall("ended");
     assertThat(ended).containsEntry("reason", "Connection reset by peer");

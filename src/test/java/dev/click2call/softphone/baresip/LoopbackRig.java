@@ -100,6 +100,13 @@ final class LoopbackRig implements AutoCloseable {
     return sipp;
   }
 
+  /** A SIPp far end running this scenario, dialled by the host. */
+  Sipp dialFarEnd(HostProcess host, String scenario, List<String> extra) throws Exception {
+    Sipp far = sipp(scenario, extra);
+    host.request("dial", Map.of("target", sippUri()));
+    return far;
+  }
+
   /** A SIPp UAC calling the host's baresip. */
   Sipp callBaresip(String scenario) throws IOException {
     return sipp(scenario, List.of("-s", "click2call", "127.0.0.1:" + sipPort));
