@@ -5,11 +5,33 @@ import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
-import { jar } from './paths.mjs';
+import { artifactsRoot, jar } from './paths.mjs';
 import { writeLauncher, pidFile } from './launcher.mjs';
 import { createEmulator } from './emulator.mjs';
 import { endPid, isAlive } from './processes.mjs';
+
+/**
+ * A rollout test's workspace: a scratch folder (removed at the end unless C2C_KEEP_TMP=1), a fresh
+ * artifacts folder, clean-ups run in reverse order when the test ends, and the `kit` folder the
+ * organisation hosts, served over loopback.
+ */
+export async function rolloutWorkspace(t, prefix, artifactsName) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const artifacts = path.join(artifactsRoot, artifactsName);
+  fs.rmSync(artifacts, { recursive: true, force: true });
+  fs.mkdirSync(artifacts, { recursive: true });
+  const cleanups = [];
+  t.after(async () => {
+    for (const fn of cleanups.reverse()) await Promise.resolve().then(fn).catch(() => {});
+    if (process.env.C2C_KEEP_TMP !== '1') fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const kit = path.join(dir, 'kit');
+  const hosting = await serveFolder(kit);
+  cleanups.push(() => hosting.close());
+  return { dir, artifacts, cleanups, kit, hosting };
+}
 
 export function run(program, args, env = process.env) {
   return new Promise((resolve, reject) => {

@@ -14,25 +14,35 @@ export const dialsOf = (journal) => journal.filter((e) => e.kind === 'command' &
 /** The browsers to run: all, or the one named by C2C_BROWSER (chromium, firefox). */
 export const selected = (browsers) => browsers.filter((d) => !process.env.C2C_BROWSER || d.name === process.env.C2C_BROWSER);
 
-/** Registers the suite's before/after; call inside describe. */
-export function microsipSuite(driver, name) {
-  const suite = { server: null, emulator: null, session: null };
+/**
+ * Registers a suite's before/after: a page server, the MicroSIP emulator with the hooks the
+ * packaged host installed, one browser session. Call inside describe; the returned object's
+ * server, emulator and session are set once the suite has started.
+ */
+export function microsipRig(driver, name) {
+  const rig = { server: null, emulator: null, session: null };
   before(async () => {
-    suite.server = await startServer();
-    suite.emulator = createEmulator();
-    suite.session = await openSharedSession(`${driver.name}-${name}`, driver, {
-      hostEnv: { CLICK2CALL_SOFTPHONE: 'microsip', CLICK2CALL_MICROSIP: suite.emulator.exe },
+    rig.server = await startServer();
+    rig.emulator = createEmulator();
+    rig.session = await openSharedSession(`${driver.name}-${name}`, driver, {
+      hostEnv: { CLICK2CALL_SOFTPHONE: 'microsip', CLICK2CALL_MICROSIP: rig.emulator.exe },
       beforeLaunch: async ({ launcher }) => {
-        await suite.emulator.installHooks(launcher);
-        await suite.emulator.start();
+        await rig.emulator.installHooks(launcher);
+        await rig.emulator.start();
       },
     });
   });
   after(async () => {
-    await suite.session?.close();
-    await suite.emulator?.stop();
-    await suite.server?.close();
+    await rig.session?.close();
+    await rig.emulator?.stop();
+    await rig.server?.close();
   });
+  return rig;
+}
+
+/** The rig, plus each test's start: popup ready, an allow list, no call left (issue 17 suites). */
+export function microsipSuite(driver, name) {
+  const suite = microsipRig(driver, name);
 
   /** Popup ready, `allowList` set, every call ended; returns the popup and a journal view. */
   suite.start = async (t, allowList) => {

@@ -3,11 +3,10 @@
 // callto:, a tel: without digits) are left to the browser: the click goes on to the page and the
 // browser's own handling, nothing reaches the softphone, no toast. Runs with the MicroSIP emulator
 // (docs/MICROSIP.md): its journal shows exactly what the softphone received.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browsers, openSharedSession } from '../lib/session.mjs';
-import { startServer } from '../lib/server.mjs';
-import { createEmulator } from '../lib/emulator.mjs';
+import { browsers } from '../lib/session.mjs';
+import { microsipRig } from '../lib/microsip-suite.mjs';
 import { waitFor } from '../lib/wait.mjs';
 import {
   hangUpLeftover, realClick, waitForContentScript, waitForPopup, waitForReadyPopup,
@@ -19,56 +18,37 @@ const toastText = (page) => page.evaluate(() => document.querySelector('click2ca
 
 for (const driver of browsers) {
   describe(`${driver.name}: call links as real sites write them`, () => {
-    let server;
-    let emulator;
-    let session;
-
-    before(async () => {
-      server = await startServer();
-      emulator = createEmulator();
-      session = await openSharedSession(`${driver.name}-call-links`, driver, {
-        hostEnv: { CLICK2CALL_SOFTPHONE: 'microsip', CLICK2CALL_MICROSIP: emulator.exe },
-        beforeLaunch: async ({ launcher }) => {
-          await emulator.installHooks(launcher);
-          await emulator.start();
-        },
-      });
-    });
-    after(async () => {
-      await session?.close();
-      await emulator?.stop();
-      await server?.close();
-    });
+    const rig = microsipRig(driver, 'call-links');
 
     async function start(t) {
-      session.begin(t.name);
-      const popup = await session.openPopup();
-      const journalFrom = emulator.journal().length;
+      rig.session.begin(t.name);
+      const popup = await rig.session.openPopup();
+      const journalFrom = rig.emulator.journal().length;
       t.after(async () => {
         await hangUpLeftover(popup);
-        emulator.saveJournal(session.artifacts);
-        await session.closePages();
-        session.saveLogs();
+        rig.emulator.saveJournal(rig.session.artifacts);
+        await rig.session.closePages();
+        rig.session.saveLogs();
       });
-      await session.step('host and MicroSIP ready in the popup', () => waitForReadyPopup(popup));
-      const page = await session.newPage(server.url('links.html'));
-      await session.step('content script ready', () => waitForContentScript(page));
-      return { popup, page, newJournal: () => emulator.journal().slice(journalFrom) };
+      await rig.session.step('host and MicroSIP ready in the popup', () => waitForReadyPopup(popup));
+      const page = await rig.session.newPage(rig.server.url('links.html'));
+      await rig.session.step('content script ready', () => waitForContentScript(page));
+      return { popup, page, newJournal: () => rig.emulator.journal().slice(journalFrom) };
     }
 
     // The far end hangs up, so that the next test starts without a call (MicroSIP in
     // single-call mode refuses a second dial).
     async function endCall(popup) {
-      assert.equal(await emulator.control('hangup-remote'), 'ok');
-      await session.step('popup shows the call ended', () => waitForPopup(popup, '#call-state', 'data-state', 'ended'));
+      assert.equal(await rig.emulator.control('hangup-remote'), 'ok');
+      await rig.session.step('popup shows the call ended', () => waitForPopup(popup, '#call-state', 'data-state', 'ended'));
     }
 
     test(`${driver.name}: callto: with a Skype name and tel: without digits are left to the browser`, async (t) => {
       const { page, newJournal } = await start(t);
       for (const id of ['skype', 'skype-name', 'no-digits']) {
-        await session.step(`real click on #${id}`, () => realClick(page, `#${id}`));
+        await rig.session.step(`real click on #${id}`, () => realClick(page, `#${id}`));
       }
-      await session.step('every click went on to the page, not prevented', () => waitFor('three clicks on the page', async () =>
+      await rig.session.step('every click went on to the page, not prevented', () => waitFor('three clicks on the page', async () =>
         (await reachedPage(page)).length === 3));
       assert.deepEqual(await reachedPage(page), [
         { id: 'skype', prevented: false }, { id: 'skype-name', prevented: false }, { id: 'no-digits', prevented: false },
@@ -81,10 +61,10 @@ for (const driver of browsers) {
 
     test(`${driver.name}: tel: with pauses before an extension is dialed (the number; the extension shown)`, async (t) => {
       const { popup, page, newJournal } = await start(t);
-      await session.step('real click on tel:+18005550175,,1234', () => realClick(page, '#paused'));
-      await session.step('MicroSIP receives +18005550175', () => waitFor('journal: command +18005550175', () =>
+      await rig.session.step('real click on tel:+18005550175,,1234', () => realClick(page, '#paused'));
+      await rig.session.step('MicroSIP receives +18005550175', () => waitFor('journal: command +18005550175', () =>
         commandsOf(newJournal()).includes('+18005550175')));
-      await session.step('the toast names the extension', () => waitFor('toast with 1234', async () =>
+      await rig.session.step('the toast names the extension', () => waitFor('toast with 1234', async () =>
         /1234/.test((await toastText(page)) ?? '')));
       assert.deepEqual(await reachedPage(page), [], 'the extension took the click over');
       await endCall(popup);
@@ -92,8 +72,8 @@ for (const driver of browsers) {
 
     test(`${driver.name}: tel: with an international 00 and spaces is dialed`, async (t) => {
       const { popup, page, newJournal } = await start(t);
-      await session.step('real click on tel:0049 30 23125 456', () => realClick(page, '#idd'));
-      await session.step('MicroSIP receives +493023125456', () => waitFor('journal: command +493023125456', () =>
+      await rig.session.step('real click on tel:0049 30 23125 456', () => realClick(page, '#idd'));
+      await rig.session.step('MicroSIP receives +493023125456', () => waitFor('journal: command +493023125456', () =>
         commandsOf(newJournal()).includes('+493023125456')));
       assert.deepEqual(await reachedPage(page), [], 'the extension took the click over');
       await endCall(popup);

@@ -7,12 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { artifactsRoot, repoRoot, requireBuilt } from '../lib/paths.mjs';
+import { repoRoot, requireBuilt } from '../lib/paths.mjs';
 import { privatePolicyWrapper } from '../lib/private-policy.mjs';
-import { installedHostWithMicroSip, run, serveFolder, throwawayKey } from '../lib/enterprise.mjs';
+import { installedHostWithMicroSip, rolloutWorkspace, run, throwawayKey } from '../lib/enterprise.mjs';
 import { startServer } from '../lib/server.mjs';
 import { waitFor } from '../lib/wait.mjs';
 import { realClick, waitForReadyPopup } from '../lib/page.mjs';
@@ -20,19 +19,7 @@ import { packageEnterprise } from '../../../../extension/scripts/package-enterpr
 
 test('chromium: a CRX3 signed with the organisation key is force-installed by policy from a loopback server and dials MicroSIP', async (t) => {
   requireBuilt();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c2c-e2e-crx-'));
-  const artifacts = path.join(artifactsRoot, 'chromium-enterprise-crx');
-  fs.rmSync(artifacts, { recursive: true, force: true });
-  fs.mkdirSync(artifacts, { recursive: true });
-  const cleanups = [];
-  t.after(async () => {
-    for (const fn of cleanups.reverse()) await Promise.resolve().then(fn).catch(() => {});
-    if (process.env.C2C_KEEP_TMP !== '1') fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  const kit = path.join(dir, 'kit');
-  const hosting = await serveFolder(kit);
-  cleanups.push(() => hosting.close());
+  const { dir, artifacts, cleanups, kit, hosting } = await rolloutWorkspace(t, 'c2c-e2e-crx-', 'chromium-enterprise-crx');
   const keyFile = throwawayKey(dir);
   const built = packageEnterprise({ key: keyFile, baseUrl: hosting.base, out: kit, distDir: path.join(repoRoot, 'extension', 'dist') });
   assert.match(built.id, /^[a-p]{32}$/);

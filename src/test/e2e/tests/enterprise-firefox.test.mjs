@@ -7,12 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { artifactsRoot, repoRoot, requireBuilt } from '../lib/paths.mjs';
+import { repoRoot, requireBuilt } from '../lib/paths.mjs';
 import { privatePolicyWrapper } from '../lib/private-policy.mjs';
-import { installedHostWithMicroSip, run, serveFolder, throwawayKey } from '../lib/enterprise.mjs';
+import { installedHostWithMicroSip, rolloutWorkspace, run, throwawayKey } from '../lib/enterprise.mjs';
 import { startServer } from '../lib/server.mjs';
 import { waitFor } from '../lib/wait.mjs';
 import { realClick } from '../lib/page.mjs';
@@ -23,19 +22,7 @@ const FIXED_UUID = '7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b';
 
 test('firefox: ESR force-installs the organisation\'s unsigned XPI from a loopback install_url and dials MicroSIP', async (t) => {
   requireBuilt();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c2c-e2e-xpi-'));
-  const artifacts = path.join(artifactsRoot, 'firefox-enterprise-xpi');
-  fs.rmSync(artifacts, { recursive: true, force: true });
-  fs.mkdirSync(artifacts, { recursive: true });
-  const cleanups = [];
-  t.after(async () => {
-    for (const fn of cleanups.reverse()) await Promise.resolve().then(fn).catch(() => {});
-    if (process.env.C2C_KEEP_TMP !== '1') fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  const kit = path.join(dir, 'kit');
-  const hosting = await serveFolder(kit);
-  cleanups.push(() => hosting.close());
+  const { dir, artifacts, cleanups, kit, hosting } = await rolloutWorkspace(t, 'c2c-e2e-xpi-', 'firefox-enterprise-xpi');
   const built = packageEnterprise({ key: throwawayKey(dir), baseUrl: hosting.base, out: kit, distDir: path.join(repoRoot, 'extension', 'dist'), geckoId: ORG_GECKO_ID });
 
   const home = path.join(dir, 'home');

@@ -2,11 +2,10 @@
 // "MicroSIP" through its command line, MicroSIP's hooks (installed by `click2call microsip hooks
 // install`) report call state back through `click2call hook`; the emulator's control channel
 // plays the far end and its journal shows exactly what MicroSIP received.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browsers, openSharedSession } from '../lib/session.mjs';
-import { startServer } from '../lib/server.mjs';
-import { createEmulator } from '../lib/emulator.mjs';
+import { browsers } from '../lib/session.mjs';
+import { microsipRig } from '../lib/microsip-suite.mjs';
 import { waitFor } from '../lib/wait.mjs';
 import {
   hangUpLeftover, notificationIds, pageEvents, realClick, setSetting, stateSequence,
@@ -17,106 +16,87 @@ const commandsOf = (journal) => journal.filter((e) => e.kind === 'command').map(
 
 for (const driver of browsers) {
   describe(`${driver.name}: calls through MicroSIP (emulator)`, () => {
-    let server;
-    let emulator;
-    let session;
-
-    before(async () => {
-      server = await startServer();
-      emulator = createEmulator();
-      session = await openSharedSession(`${driver.name}-microsip`, driver, {
-        hostEnv: { CLICK2CALL_SOFTPHONE: 'microsip', CLICK2CALL_MICROSIP: emulator.exe },
-        beforeLaunch: async ({ launcher }) => {
-          await emulator.installHooks(launcher);
-          await emulator.start();
-        },
-      });
-    });
-    after(async () => {
-      await session?.close();
-      await emulator?.stop();
-      await server?.close();
-    });
+    const rig = microsipRig(driver, 'microsip');
 
     async function start(t) {
-      session.begin(t.name);
-      const popup = await session.openPopup();
-      const journalFrom = emulator.journal().length;
+      rig.session.begin(t.name);
+      const popup = await rig.session.openPopup();
+      const journalFrom = rig.emulator.journal().length;
       t.after(async () => {
         await hangUpLeftover(popup);
-        emulator.saveJournal(session.artifacts);
-        await session.closePages();
-        session.saveLogs();
+        rig.emulator.saveJournal(rig.session.artifacts);
+        await rig.session.closePages();
+        rig.session.saveLogs();
       });
-      await session.step('host and MicroSIP ready in the popup', () => waitForReadyPopup(popup));
-      return { popup, newJournal: () => emulator.journal().slice(journalFrom) };
+      await rig.session.step('host and MicroSIP ready in the popup', () => waitForReadyPopup(popup));
+      return { popup, newJournal: () => rig.emulator.journal().slice(journalFrom) };
     }
 
     test(`${driver.name}: click a tel: link → MicroSIP receives +15550104477 → dialing, connected → Hang up in the popup → /hangupall → ended`, async (t) => {
       const { popup, newJournal } = await start(t);
-      const page = await session.newPage(server.url('call.html'));
-      await session.step('content script ready', () => waitForContentScript(page));
-      await session.step('click the tel: link', () => realClick(page, '#call-link'));
-      await session.step('MicroSIP receives the validated dial string', () => waitFor('journal: command +15550104477 and a call', () =>
+      const page = await rig.session.newPage(rig.server.url('call.html'));
+      await rig.session.step('content script ready', () => waitForContentScript(page));
+      await rig.session.step('click the tel: link', () => realClick(page, '#call-link'));
+      await rig.session.step('MicroSIP receives the validated dial string', () => waitFor('journal: command +15550104477 and a call', () =>
         commandsOf(newJournal()).includes('+15550104477') && newJournal().some((e) => e.kind === 'call' && e.number === '+15550104477')));
-      const dialing = await session.step('page gets dialing (cmdOutgoingCall hook)', () => waitForPageState(page, 'dialing'));
+      const dialing = await rig.session.step('page gets dialing (cmdOutgoingCall hook)', () => waitForPageState(page, 'dialing'));
       assert.equal(dialing.direction, 'out');
       assert.equal(dialing.remote, '+15550104477');
-      assert.equal(await emulator.control('answer-remote'), 'ok');
-      await session.step('page gets connected (cmdCallStart hook)', () => waitForPageState(page, 'connected'));
-      await session.step('popup shows the call and its timer', async () => {
+      assert.equal(await rig.emulator.control('answer-remote'), 'ok');
+      await rig.session.step('page gets connected (cmdCallStart hook)', () => waitForPageState(page, 'connected'));
+      await rig.session.step('popup shows the call and its timer', async () => {
         await popup.bringToFront();
         await waitForPopup(popup, '#call-state', 'data-state', 'connected');
         await waitFor('call timer ticks', () => popup.$eval('#call-timer', (el) => !el.hidden && /^0:0[1-9]$/.test(el.textContent)), { timeout: 5000 });
       });
-      await session.screenshot(popup, 'popup-connected-microsip');
-      await session.step('Hang up in the popup', () => popup.click('#btn-hangup'));
-      await session.step('MicroSIP receives /hangupall', () => waitFor('journal: command /hangupall', () =>
+      await rig.session.screenshot(popup, 'popup-connected-microsip');
+      await rig.session.step('Hang up in the popup', () => popup.click('#btn-hangup'));
+      await rig.session.step('MicroSIP receives /hangupall', () => waitFor('journal: command /hangupall', () =>
         commandsOf(newJournal()).includes('/hangupall')));
-      await session.step('page gets ended (cmdCallEnd hook)', () => waitForPageState(page, 'ended'));
-      await session.step('popup shows ended', () => waitForPopup(popup, '#call-state', 'data-state', 'ended'));
+      await rig.session.step('page gets ended (cmdCallEnd hook)', () => waitForPageState(page, 'ended'));
+      await rig.session.step('popup shows ended', () => waitForPopup(popup, '#call-state', 'data-state', 'ended'));
       assert.deepEqual(stateSequence(await pageEvents(page)), ['dialing', 'connected', 'ended']);
       assert.deepEqual(commandsOf(newJournal()), ['+15550104477', '/hangupall']);
       assert.deepEqual(newJournal().filter((e) => e.kind === 'violation'), []);
-      await session.screenshot(page, 'page-ended-microsip');
+      await rig.session.screenshot(page, 'page-ended-microsip');
     });
 
     test(`${driver.name}: the far end is busy → MicroSIP's cmdCallBusy → page busy`, async (t) => {
       const { popup, newJournal } = await start(t);
-      const page = await session.newPage(server.url('call.html'));
-      await session.step('content script ready', () => waitForContentScript(page));
-      await session.step('click the tel: link', () => realClick(page, '#call-link'));
-      await session.step('page gets dialing', () => waitForPageState(page, 'dialing'));
-      assert.equal(await emulator.control('busy'), 'ok');
-      await session.step('page gets busy', () => waitForPageState(page, 'busy'));
-      await session.step('popup shows busy', () => waitForPopup(popup, '#call-state', 'data-state', 'busy'));
+      const page = await rig.session.newPage(rig.server.url('call.html'));
+      await rig.session.step('content script ready', () => waitForContentScript(page));
+      await rig.session.step('click the tel: link', () => realClick(page, '#call-link'));
+      await rig.session.step('page gets dialing', () => waitForPageState(page, 'dialing'));
+      assert.equal(await rig.emulator.control('busy'), 'ok');
+      await rig.session.step('page gets busy', () => waitForPageState(page, 'busy'));
+      await rig.session.step('popup shows busy', () => waitForPopup(popup, '#call-state', 'data-state', 'busy'));
       assert.deepEqual(stateSequence(await pageEvents(page)), ['dialing', 'busy']);
       assert.deepEqual(commandsOf(newJournal()), ['+15550104477']);
     });
 
     test(`${driver.name}: an incoming call injected into MicroSIP → notification and popup → Answer → /answer; only the allow-listed tab hears of it`, async (t) => {
       const { popup, newJournal } = await start(t);
-      await setSetting(popup, 'pageEventOrigins', [new URL(server.url('x')).origin]);
-      const page = await session.newPage(server.url('call.html'));
-      const other = await session.newPage(server.otherOriginUrl('call.html'));
-      await session.step('content scripts ready', async () => {
+      await setSetting(popup, 'pageEventOrigins', [new URL(rig.server.url('x')).origin]);
+      const page = await rig.session.newPage(rig.server.url('call.html'));
+      const other = await rig.session.newPage(rig.server.otherOriginUrl('call.html'));
+      await rig.session.step('content scripts ready', async () => {
         await waitForContentScript(page);
         await waitForContentScript(other);
       });
-      assert.equal(await emulator.control('incoming', '+4930901820'), 'ok');
+      assert.equal(await rig.emulator.control('incoming', '+4930901820'), 'ok');
       await popup.bringToFront();
-      await session.step('popup offers Answer', () => waitFor('#btn-answer visible', () => popup.$eval('#btn-answer', (el) => !el.hidden)));
-      await session.step('the incoming-call notification is showing', () => waitFor('notification click2call-incoming', async () =>
+      await rig.session.step('popup offers Answer', () => waitFor('#btn-answer visible', () => popup.$eval('#btn-answer', (el) => !el.hidden)));
+      await rig.session.step('the incoming-call notification is showing', () => waitFor('notification click2call-incoming', async () =>
         (await notificationIds(popup)).includes('click2call-incoming')));
-      const incoming = await session.step('allow-listed page gets incoming', () => waitForPageState(page, 'incoming'));
+      const incoming = await rig.session.step('allow-listed page gets incoming', () => waitForPageState(page, 'incoming'));
       assert.equal(incoming.remote, '+4930901820');
-      await session.screenshot(popup, 'popup-incoming-microsip');
-      await session.step('Answer in the popup', () => popup.click('#btn-answer'));
-      await session.step('MicroSIP receives /answer', () => waitFor('journal: command /answer and answered', () =>
+      await rig.session.screenshot(popup, 'popup-incoming-microsip');
+      await rig.session.step('Answer in the popup', () => popup.click('#btn-answer'));
+      await rig.session.step('MicroSIP receives /answer', () => waitFor('journal: command /answer and answered', () =>
         commandsOf(newJournal()).includes('/answer') && newJournal().some((e) => e.kind === 'answered')));
-      await session.step('page gets connected', () => waitForPageState(page, 'connected'));
-      assert.equal(await emulator.control('hangup-remote'), 'ok');
-      await session.step('page gets ended', () => waitForPageState(page, 'ended'));
+      await rig.session.step('page gets connected', () => waitForPageState(page, 'connected'));
+      assert.equal(await rig.emulator.control('hangup-remote'), 'ok');
+      await rig.session.step('page gets ended', () => waitForPageState(page, 'ended'));
       const states = stateSequence(await pageEvents(page)).filter((s) => s !== 'ringing');
       assert.deepEqual(states, ['incoming', 'connected', 'ended']);
       assert.deepEqual(await pageEvents(other), [], 'a tab not on the allow list receives nothing');
