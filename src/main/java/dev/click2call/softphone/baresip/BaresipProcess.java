@@ -2,6 +2,7 @@ package dev.click2call.softphone.baresip;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -54,7 +55,7 @@ final class BaresipProcess {
         "started baresip (pid {}) with {}{}",
         started.pid(),
         configDir,
-        launch.kept() ? "" : " (no setpriv: it outlives a killed host)");
+        launch.kept() ? "" : " (not under a keeper: it outlives a killed host)");
     return started;
   }
 
@@ -62,7 +63,7 @@ final class BaresipProcess {
   private static ProcessHandle keptChild(Process keeper) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FORK_WAIT_MILLIS);
     while (System.nanoTime() < deadline && keeper.isAlive()) {
-      java.util.Optional<ProcessHandle> child = keeper.toHandle().children().findFirst();
+      Optional<ProcessHandle> child = keeper.toHandle().children().findFirst();
       if (child.isPresent()) {
         return child.get();
       }
