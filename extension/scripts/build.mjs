@@ -2,8 +2,9 @@
 // scripts cannot use static imports; the background bundles libphonenumber-js) and copies the
 // static files. `npm run build` is all that is needed; load dist/ unpacked.
 import { build } from 'esbuild';
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { thirdPartyNotices } from './notices.mjs';
+import { metadataAsJson } from './metadata-as-json.mjs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -12,19 +13,6 @@ const dist = path.join(root, 'dist');
 
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
-
-// libphonenumber-js's metadata (157 KB) as a JSON string parsed on first use instead of an object
-// literal: the engine only scans a string while compiling a script, so evaluating content.js on
-// a page that never needs the detector costs less (docs/performance.md).
-const metadataAsJson = {
-  name: 'metadata-as-json',
-  setup(b) {
-    b.onLoad({ filter: /libphonenumber-js[\\/]metadata\.[a-z]+\.json\.js$/ }, async (args) => {
-      const json = await readFile(args.path.replace(/\.js$/, ''), 'utf8');
-      return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(json)))});`, loader: 'js' };
-    });
-  },
-};
 
 // metafile: which files went into each bundle, for the third-party notices.
 const common = {
