@@ -12,30 +12,38 @@ export class LinkWriter {
     // original node: when they change or remove it, our inserted nodes must go too.
     this.splits = new Map();
     this.links = 0;
+    this.template = doc.createElement('a');
+    this.template.className = LINK_CLASS;
+    this.template.dataset.c2c = 'number';
+    this.template.tabIndex = -1;
   }
 
   /**
    * Wrap `hits` ({start, end, target}, in order) of `text`. Links are not tab stops of their
-   * own (tabindex -1): link-keys.js gives the page one tab stop for all of them.
+   * own (tabindex -1): link-keys.js gives the page one tab stop for all of them. Each link is
+   * built while detached (a copy of one template, with its own text node) and inserted once; the
+   * original node is cut back to the text before the number (no empty node after a number that
+   * ends the text): the fewest changes the page's own observers and the layout see.
    */
   wrap(text, hits) {
     const inserted = [];
     this.splits.set(text, inserted);
-    // Split from the end so earlier offsets stay valid.
+    // From the end, so earlier offsets stay valid.
     for (let i = hits.length - 1; i >= 0; i -= 1) {
       const { start, end, target } = hits[i];
-      const tail = text.splitText(end);
-      const middle = text.splitText(start);
-      this.seen.add(tail);
-      this.seen.add(middle);
-      const link = this.doc.createElement('a');
-      link.className = LINK_CLASS;
+      if (end < text.length) {
+        const tail = text.splitText(end);
+        this.seen.add(tail);
+        inserted.unshift(tail);
+      }
+      const link = this.template.cloneNode(false);
       link.href = target;
-      link.dataset.c2c = 'number';
-      link.tabIndex = -1;
-      middle.replaceWith(link);
-      link.append(middle);
-      inserted.unshift(link, tail);
+      const number = this.doc.createTextNode(text.data.slice(start));
+      link.append(number);
+      this.seen.add(number);
+      text.after(link);
+      text.data = text.data.slice(0, start);
+      inserted.unshift(link);
       this.links += 1;
     }
   }

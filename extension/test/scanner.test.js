@@ -174,6 +174,26 @@ test('stop() gives the original text node its whole text back and leaves other n
   assert.equal(a.data, 'Tel 030 9018 2000 ');
 });
 
+test('a linked number costs the page few changes: no empty node after a number that ends its text, one insertion per link', async () => {
+  const ctx = setup('<table><tr><td id="a">030 9018 2000</td><td id="b">Tel 0171 1234567 (mobil)</td></tr></table>');
+  const records = [];
+  const pageObserver = new ctx.win.MutationObserver((list) => records.push(...list));
+  pageObserver.observe(ctx.doc.body, { childList: true, characterData: true, subtree: true });
+  const a = ctx.doc.getElementById('a').firstChild;
+  ctx.scanner.start();
+  ctx.scheduler.runAll();
+  await tick();
+  assert.equal(ctx.links().length, 2);
+  const cell = ctx.doc.getElementById('a');
+  assert.deepEqual([...cell.childNodes].map((n) => n.nodeName), ['#text', 'A'], 'the original node, then the link: nothing empty after it');
+  assert.equal(cell.firstChild, a, 'the page keeps its own text node');
+  assert.equal(ctx.doc.getElementById('b').textContent, 'Tel 0171 1234567 (mobil)');
+  const added = records.filter((r) => r.type === 'childList').reduce((n, r) => n + r.addedNodes.length, 0);
+  // cell a: the link; cell b: the text after the number, the link
+  assert.equal(added, 3, `nodes the page saw added: ${added}`);
+  pageObserver.disconnect();
+});
+
 test('text with full-width or other non-ASCII digits, or only an upper-case SIP: address, reaches the detector', () => {
   const seen = [];
   const win = makeDom('<!doctype html><html><body><p>\uff10\uff13\uff10\u3000\uff19\uff10\uff11\uff18\uff12\uff10</p><p>Write to SIP:Bob@pbx.example</p></body></html>');
